@@ -1,0 +1,26 @@
+# Finds OpenCV's core, imgproc and imgcodecs and defines ace::opencv.
+# Debian ships OpenCVConfig.cmake only in the libopencv-dev meta package, which pulls in every
+# OpenCV module (VTK, GTK, ...); the per-module -dev packages we install carry headers and
+# libraries only, so fall back to finding those directly.
+include_guard(GLOBAL)
+
+find_package(OpenCV QUIET COMPONENTS core imgproc imgcodecs)
+add_library(ace_opencv INTERFACE)
+add_library(ace::opencv ALIAS ace_opencv)
+if(OpenCV_FOUND)
+  target_include_directories(ace_opencv SYSTEM INTERFACE ${OpenCV_INCLUDE_DIRS})
+  target_link_libraries(ace_opencv INTERFACE ${OpenCV_LIBS})
+  set(ACE_OPENCV_VERSION ${OpenCV_VERSION})
+else()
+  find_path(ACE_OPENCV_INCLUDE_DIR opencv2/core.hpp PATH_SUFFIXES opencv4 REQUIRED)
+  foreach(_m core imgproc imgcodecs)
+    find_library(ACE_OPENCV_${_m}_LIBRARY opencv_${_m} REQUIRED)
+    target_link_libraries(ace_opencv INTERFACE "${ACE_OPENCV_${_m}_LIBRARY}")
+  endforeach()
+  target_include_directories(ace_opencv SYSTEM INTERFACE "${ACE_OPENCV_INCLUDE_DIR}")
+  file(STRINGS "${ACE_OPENCV_INCLUDE_DIR}/opencv2/core/version.hpp" _ace_cv
+       REGEX "#define CV_VERSION_(MAJOR|MINOR|REVISION) ")
+  string(REGEX REPLACE ".*MAJOR +([0-9]+).*MINOR +([0-9]+).*REVISION +([0-9]+).*" "\\1.\\2.\\3"
+         ACE_OPENCV_VERSION "${_ace_cv}")
+endif()
+message(STATUS "ACE: OpenCV ${ACE_OPENCV_VERSION}")
