@@ -1,0 +1,173 @@
+#include "checkpoint/SafetensorsReader.h"
+
+#include <fcntl.h>
+#include <sys/mman.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <cstring>
+#include <fstream>
+#include <nlohmann/json.hpp>
+
+#include "ace/common/Error.h"
+#include "checkpoint/DTypes.h"
+
+namespace ace::ckpt {
+namespace {
+constexpr uint64_t kMaxHeaderBytes = 100ull << 20;  // the format's own limit
+}
+
+SafetensorsReader::SafetensorsReader(const std::filesystem::path& file) : m_path(file) {
+    const int fd = ::open(file.c_str(), O_RDONLY | O_CLOEXEC);
+    if (fd < 0) throw Error(file, std::string("cannot open: ") + std::strerror(errno));
+    struct stat st {};
+    if (::fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
+        ::close(fd);
+        throw Error(file, "not a regular file");
+    }
+    m_fileSize = static_cast<uint64_t>(st.st_size);
+    if (m_fileSize < 8) {
+        ::close(fd);
+        throw Error(file, "truncated safetensors file (" + std::to_string(m_fileSize) + " bytes)");
+    }
+    void* map = ::mmap(nullptr, m_fileSize, PROT_READ, MAP_PRIVATE, fd, 0);
+    ::close(fd);
+    if (map == MAP_FAILED) throw Error(file, std::string("cannot map the file: ") + std::strerror(errno));
+    m_map = static_cast<const uint8_t*>(map);
+
+    try {
+        uint64_t headerLen = 0;
+        for (int i = 7; i >= 0; --i) headerLen = (headerLen << 8) | m_map[i];
+        if (headerLen > kMaxHeaderBytes || headerLen > m_fileSize - 8)
+            throw Error(file, "corrupt safetensors header length " + std::to_string(headerLen));
+        m_dataOffset = 8 + headerLen;
+        const uint64_t dataSize = m_fileSize - m_dataOffset;
+
+        nlohmann::json header;
+        try {
+            header = nlohmann::json::parse(m_map + 8, m_map + 8 + headerLen);
+        } catch (const nlohmann::json::exception& e) {
+            throw Error(file, std::string("corrupt safetensors header: ") + e.what());
+        }
+        if (!header.is_object()) throw Error(file, "corrupt safetensors header: not a JSON object");
+
+        std::vector<std::pair<uint64_t, std::string>> byOffset;
+        for (auto it = header.begin(); it != header.end(); ++it) {
+            if (it.key() == "__metadata__") {
+                if (it->is_object())
+                    for (auto m = it->begin(); m != it->end(); ++m)
+                        if (m->is_string()) m_metadata[m.key()] = m->get<std::string>();
+                continue;
+            }
+            const auto& v = it.value();
+            if (!v.is_object() || !v.contains("dtype") || !v.contains("shape") || !v.contains("data_offsets") ||
+                !v["dtype"].is_string() || !v["shape"].is_array() || !v["data_offsets"].is_array() ||
+                v["data_offsets"].size() != 2)
+                throw Error(file, "corrupt safetensors entry for tensor '" + it.key() + "'");
+            Entry e;
+            e.info.name = it.key();
+            e.info.dtype = dtypeFromSafetensorsName(v["dtype"].get<std::string>(), file, it.key());
+            for (const auto& d : v["shape"]) {
+                if (!d.is_number_unsigned()) throw Error(file, "tensor '" + it.key() + "' has an invalid shape");
+                e.info.shape.push_back(d.get<int64_t>());
+            }
+            const auto& off = v["data_offsets"];
+            if (!off[0].is_number_unsigned() || !off[1].is_number_unsigned())
+                throw Error(file, "tensor '" + it.key() + "' has invalid data offsets");
+            e.begin = off[0].get<uint64_t>();
+            e.end = off[1].get<uint64_t>();
+            if (e.begin > e.end || e.end > dataSize)
+                throw Error(file, "tensor '" + it.key() + "' lies outside the file (truncated?): bytes [" +
+                                      std::to_string(e.begin) + ", " + std::to_string(e.end) + ") of " +
+                                      std::to_string(dataSize));
+            const uint64_t expected = checkedByteSize(e.info, file);
+            if (expected != e.end - e.begin)
+                throw Error(file, "tensor '" + it.key() + "' has " + std::to_string(e.end - e.begin) +
+                                      " bytes but its shape and dtype need " + std::to_string(expected));
+            byOffset.emplace_back(e.begin, e.info.name);
+            m_entries.emplace(it.key(), std::move(e));
+        }
+        std::sort(byOffset.begin(), byOffset.end());
+        for (auto& [off, name] : byOffset) m_order.push_back(name);
+    } catch (...) {
+        ::munmap(const_cast<uint8_t*>(m_map), m_fileSize);
+        m_map = nullptr;
+        throw;
+    }
+}
+
+SafetensorsReader::~SafetensorsReader() {
+    if (m_map) ::munmap(const_cast<uint8_t*>(m_map), m_fileSize);
+}
+
+bool SafetensorsReader::sniff(const std::filesystem::path& file) {
+    std::ifstream in(file, std::ios::binary);
+    uint8_t head[9] = {0};
+    if (!in.read(reinterpret_cast<char*>(head), 9)) return false;
+    uint64_t len = 0;
+    for (int i = 7; i >= 0; --i) len = (len << 8) | head[i];
+    return len > 1 && len <= kMaxHeaderBytes && head[8] == '{';
+}
+
+const SafetensorsReader::Entry& SafetensorsReader::entry(const std::string& key) const {
+    auto it = m_entries.find(key);
+    if (it == m_entries.end()) throw Error(m_path, "no tensor named '" + key + "'");
+    return it->second;
+}
+
+TensorInfo SafetensorsReader::info(const std::string& key) const { return entry(key).info; }
+
+torch::Tensor SafetensorsReader::load(const std::string& key) const {
+    const Entry& e = entry(key);
+    auto out = torch::empty(e.info.shape, torch::TensorOptions().dtype(e.info.dtype));
+    std::memcpy(out.data_ptr(), m_map + m_dataOffset + e.begin, e.end - e.begin);
+    return out;
+}
+
+void writeSafetensors(const std::filesystem::path& file,
+                      const std::vector<std::pair<std::string, torch::Tensor>>& tensors,
+                      const std::map<std::string, std::string>& metadata) {
+    nlohmann::json header = nlohmann::json::object();
+    if (!metadata.empty()) header["__metadata__"] = metadata;
+    uint64_t offset = 0;
+    std::vector<torch::Tensor> contiguous;
+    for (const auto& [name, t] : tensors) {
+        auto c = t.detach().to(torch::kCPU).contiguous();
+        const uint64_t bytes = static_cast<uint64_t>(c.numel()) * c.element_size();
+        header[name] = {{"dtype", safetensorsNameOf(c.scalar_type())},
+                        {"shape", c.sizes().vec()},
+                        {"data_offsets", {offset, offset + bytes}}};
+        offset += bytes;
+        contiguous.push_back(std::move(c));
+    }
+    std::string json = header.dump();
+    while ((json.size() + 8) % 8 != 0) json.push_back(' ');  // keep tensor data 8-byte aligned
+
+    auto tmp = file;
+    tmp += ".part";
+    {
+        std::ofstream out(tmp, std::ios::binary | std::ios::trunc);
+        if (!out) throw Error(file, std::string("cannot create: ") + std::strerror(errno));
+        uint8_t len[8];
+        uint64_t n = json.size();
+        for (int i = 0; i < 8; ++i) len[i] = static_cast<uint8_t>(n >> (8 * i));
+        out.write(reinterpret_cast<const char*>(len), 8);
+        out.write(json.data(), static_cast<std::streamsize>(json.size()));
+        for (const auto& c : contiguous)
+            out.write(static_cast<const char*>(c.data_ptr()), static_cast<std::streamsize>(c.numel() * c.element_size()));
+        out.flush();
+        if (!out) {
+            out.close();
+            std::filesystem::remove(tmp);
+            throw Error(file, "cannot write (disk full?)");
+        }
+    }
+    std::error_code ec;
+    std::filesystem::rename(tmp, file, ec);
+    if (ec) {
+        std::filesystem::remove(tmp);
+        throw Error(file, "cannot replace the file: " + ec.message());
+    }
+}
+
+}  // namespace ace::ckpt

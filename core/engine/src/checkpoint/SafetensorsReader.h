@@ -1,0 +1,53 @@
+#pragma once
+// safetensors files: an 8-byte little-endian header length, a JSON header naming each tensor's
+// dtype, shape and [begin, end) byte range in the data section, then the data. The file is
+// memory-mapped; every range is checked against the file size and against dtype x shape.
+#include <map>
+
+#include "checkpoint/CheckpointReader.h"
+
+namespace ace::ckpt {
+
+class SafetensorsReader final : public CheckpointReader {
+public:
+    explicit SafetensorsReader(const std::filesystem::path& file);
+    ~SafetensorsReader() override;
+    SafetensorsReader(const SafetensorsReader&) = delete;
+    SafetensorsReader& operator=(const SafetensorsReader&) = delete;
+
+    const std::filesystem::path& path() const override { return m_path; }
+    std::vector<std::string> keys() const override { return m_order; }
+    bool contains(const std::string& key) const override { return m_entries.count(key) != 0; }
+    TensorInfo info(const std::string& key) const override;
+    torch::Tensor load(const std::string& key) const override;
+
+    // The string metadata of the header ("__metadata__"), empty when absent.
+    const std::map<std::string, std::string>& metadata() const { return m_metadata; }
+
+    // True when the file starts like a safetensors file (a sane header length and '{').
+    static bool sniff(const std::filesystem::path& file);
+
+private:
+    struct Entry {
+        TensorInfo info;
+        uint64_t begin = 0;  // offset in the data section
+        uint64_t end = 0;
+    };
+    const Entry& entry(const std::string& key) const;
+
+    std::filesystem::path m_path;
+    const uint8_t* m_map = nullptr;
+    uint64_t m_fileSize = 0;
+    uint64_t m_dataOffset = 0;
+    std::map<std::string, Entry> m_entries;
+    std::vector<std::string> m_order;
+    std::map<std::string, std::string> m_metadata;
+};
+
+// Writes tensors (any CPU dtype the format knows) as a safetensors file, atomically (temporary
+// file, then rename). Used for the converted-weights cache and for test data.
+void writeSafetensors(const std::filesystem::path& file,
+                      const std::vector<std::pair<std::string, torch::Tensor>>& tensors,
+                      const std::map<std::string, std::string>& metadata = {});
+
+}  // namespace ace::ckpt
