@@ -261,6 +261,21 @@ private Q_SLOTS:
         QVERIFY_THROWS_EXCEPTION(ace::Error, ace::pasteBack(input, result, ace::Image(32, 48, 1, 0)));
     }
 
+    void floodFillFillsTheEnclosedRegionOnly() {
+        cv::Mat m = cv::Mat::zeros(60, 80, CV_8UC1);
+        cv::rectangle(m, cv::Rect(10, 10, 30, 20), cv::Scalar(255), 1);  // an outline
+        ace::Image mask = fromMat(m);
+        const ace::MaskRect box = ace::floodFillMask(mask, 20, 20, 255);
+        QCOMPARE(box.x, 11);
+        QCOMPARE(box.y, 11);
+        QCOMPARE(box.width, 28);
+        QCOMPARE(box.height, 18);
+        QCOMPARE(mask.pixel(20, 20)[0], 255);
+        QCOMPARE(mask.pixel(5, 5)[0], 0);  // outside the outline
+        QVERIFY(ace::floodFillMask(mask, 20, 20, 255).isEmpty());  // nothing left to change
+        QVERIFY(ace::floodFillMask(mask, 200, 20, 255).isEmpty());
+    }
+
     void extendCanvasMasksTheNewArea() {
         const ace::Image image = makeScene(100, 80, 9);
         ace::Image mask(100, 80, 1, 0);

@@ -148,3 +148,16 @@ CanvasExtension extensionFromRatios(int width, int height, double left, double t
 }
 
 }  // namespace ace
+
+namespace ace {
+
+MaskRect floodFillMask(Image& mask, int x, int y, std::uint8_t value) {
+    if (mask.channels != 1) throw Error("floodFillMask: the mask must have 1 channel");
+    if (x < 0 || y < 0 || x >= mask.width || y >= mask.height || mask.pixel(x, y)[0] == value) return {};
+    cv::Mat m = view(mask);
+    cv::Rect box;
+    cv::floodFill(m, cv::Point(x, y), cv::Scalar(value), &box, cv::Scalar(0), cv::Scalar(0), 4);
+    return {box.x, box.y, box.width, box.height};
+}
+
+}  // namespace ace

@@ -56,3 +56,16 @@ ExtendedCanvas extendCanvas(const Image& image, const Image& mask, const CanvasE
 CanvasExtension extensionFromRatios(int width, int height, double left, double top, double right, double bottom);
 
 }  // namespace ace
+
+namespace ace {
+
+struct MaskRect {
+    int x = 0, y = 0, width = 0, height = 0;
+    bool isEmpty() const { return width <= 0 || height <= 0; }
+};
+
+// Flood fill for the mask's fill tool: sets the 4-connected region of pixels equal to the one at
+// (x, y) to `value`. Returns the bounding box of what changed (empty when nothing did).
+MaskRect floodFillMask(Image& mask, int x, int y, std::uint8_t value);
+
+}  // namespace ace
