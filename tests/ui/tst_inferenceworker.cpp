@@ -23,8 +23,9 @@ class TestInferenceWorker : public QObject {
 
     // Queued calls into the worker's thread, as the GUI makes them.
     void load(const QString& folder) {
-        QMetaObject::invokeMethod(m_worker, "loadModel", Qt::QueuedConnection, Q_ARG(QString, folder),
+        const bool ok = QMetaObject::invokeMethod(m_worker, "loadModel", Qt::QueuedConnection, Q_ARG(QString, folder),
                                   Q_ARG(ace::ModelLoadOptions, ModelLoadOptions{}));
+        QVERIFY(ok);
     }
     void submit(const InferenceJob& job) {
         QMetaObject::invokeMethod(m_worker, "submit", Qt::QueuedConnection, Q_ARG(ace::InferenceJob, job));
@@ -55,7 +56,7 @@ private Q_SLOTS:
     void runWithoutModelFailsWithAdvice() {
         QSignalSpy failed(m_worker, &InferenceWorker::failed);
         submit(editJob(1, 2));
-        QVERIFY(failed.wait(10000));
+        QVERIFY(test::waitFor(failed, 10000));
         QCOMPARE(failed.first().at(0).value<quint64>(), quint64(1));
         QVERIFY2(failed.first().at(1).toString().contains("Settings"), qPrintable(failed.first().at(1).toString()));
     }
@@ -63,7 +64,7 @@ private Q_SLOTS:
     void brokenModelFailsWithTheFileAndWhatToDo() {
         QSignalSpy failed(m_worker, &InferenceWorker::loadFailed);
         load(test::brokenModelFolder());
-        QVERIFY(failed.wait(30000));
+        QVERIFY(test::waitFor(failed, 30000));
         const QString message = failed.first().at(0).toString();
         QVERIFY2(message.contains(test::brokenModelFolder()), qPrintable(message));
         QVERIFY2(message.contains("Settings"), qPrintable(message));
@@ -73,7 +74,7 @@ private Q_SLOTS:
         QSignalSpy progress(m_worker, &InferenceWorker::loadProgress);
         QSignalSpy loaded(m_worker, &InferenceWorker::modelLoaded);
         load(test::workingModelFolder());
-        QVERIFY(loaded.wait(120000));
+        QVERIFY(test::waitFor(loaded, 120000));
         QVERIFY(progress.count() >= 1);
         QCOMPARE(progress.last().at(1).toDouble(), 1.0);
     }
@@ -85,7 +86,7 @@ private Q_SLOTS:
         meter.start();
         const InferenceJob job = editJob(10, 5);
         submit(job);
-        QVERIFY(finished.wait(120000));
+        QVERIFY(test::waitFor(finished, 120000));
         meter.stop();
         QCOMPARE(progress.count(), 5);
         for (int i = 0; i < progress.count(); ++i) {
@@ -99,9 +100,10 @@ private Q_SLOTS:
         QCOMPARE(outcome.image.size(), QSize(320, 240));
         QVERIFY(outcome.engineSize.width() % 16 == 0 && outcome.engineSize.height() % 16 == 0);
         QCOMPARE(outcome.steps, 5);
-        qInfo("longest GUI-thread gap during the run: %.1f ms (timer every %d ms, %d ticks)", meter.maxGapMs(),
-              meter.intervalMs(), meter.ticks());
-        QVERIFY2(meter.maxGapMs() < 50.0, qPrintable(QString::number(meter.maxGapMs())));
+        qInfo("longest GUI-thread stall during the run: %.1f ms wall, %.1f ms of its own CPU (timer every %d ms, %d ticks)",
+              meter.maxGapMs(), meter.maxBusyMs(), meter.intervalMs(), meter.ticks());
+        QVERIFY2(meter.maxBusyMs() < 50.0, qPrintable(QString::number(meter.maxBusyMs())));
+        QVERIFY2(meter.maxGapMs() < 250.0, qPrintable(QString::number(meter.maxGapMs())));
     }
 
     void queuedRequestsRunInOrder() {
@@ -124,7 +126,7 @@ private Q_SLOTS:
         QTRY_VERIFY_WITH_TIMEOUT(progress.count() >= 2, 120000);
         const int stepsAtCancel = progress.count();
         m_worker->cancel(30);
-        QVERIFY(cancelled.wait(60000));
+        QVERIFY(test::waitFor(cancelled, 60000));
         QCOMPARE(cancelled.first().at(0).value<quint64>(), quint64(30));
         QCOMPARE(finished.count(), 0);
         // The step running when cancel came may still report; no step after it starts.

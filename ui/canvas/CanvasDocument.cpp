@@ -111,14 +111,16 @@ void CanvasDocument::setMaskRect(const QRect& rect, const QImage& patch) {
     Q_EMIT maskChanged(rect);
 }
 
-void CanvasDocument::setPreview(const QImage& preview) {
+void CanvasDocument::setPreview(const QImage& preview, const QImage& clip) {
     m_preview = preview;
+    m_previewClip = clip.size() == m_image.size() ? clip : QImage();
     Q_EMIT previewChanged();
 }
 
 void CanvasDocument::clearPreview() {
     if (m_preview.isNull()) return;
     m_preview = QImage();
+    m_previewClip = QImage();
     Q_EMIT previewChanged();
 }
 

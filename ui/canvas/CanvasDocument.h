@@ -43,7 +43,10 @@ public:
 
     // Live preview of the running turn (at the engine's resolution; drawn scaled over the canvas).
     const QImage& preview() const { return m_preview; }
-    void setPreview(const QImage& preview);
+    // Where the preview shows (Grayscale8 at the image's size, 255 = preview): the mask of a turn
+    // whose unmasked pixels will be kept, so the preview looks like the result will. Null: everywhere.
+    const QImage& previewClip() const { return m_previewClip; }
+    void setPreview(const QImage& preview, const QImage& clip = QImage());
     void clearPreview();
 
 Q_SIGNALS:
@@ -58,6 +61,7 @@ private:
     QImage m_image;
     QImage m_mask;
     QImage m_preview;
+    QImage m_previewClip;
 };
 
 }  // namespace ace

@@ -138,7 +138,7 @@ CanvasPanel::CanvasPanel(CanvasDocument* document, QWidget* parent)
     zoomLabel->setMinimumWidth(48);
     m_toolBar->addWidget(zoomLabel);
     connect(m_view, &CanvasView::zoomChanged, zoomLabel,
-            [zoomLabel, this](double z) { zoomLabel->setText(tr("%1%").arg(qRound(z * devicePixelRatioF() * 100))); });
+            [zoomLabel, this](double z) { zoomLabel->setText(tr("Zoom %1%").arg(qRound(z * devicePixelRatioF() * 100))); });
 
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);

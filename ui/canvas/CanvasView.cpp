@@ -134,7 +134,10 @@ void CanvasView::updateOverlay(const QRect& rect) {
 void CanvasView::rebuildScaledCache() {
     const QImage& image = m_document->image();
     const qreal dpr = devicePixelRatioF();
-    if (image.isNull() || m_zoom * dpr >= 1.0) {
+    // Cached whenever the scaled image is of a sensible size (below 12 Mpx): then a repaint is a
+    // plain blit. Deep zooms draw the visible source rectangle with nearest-neighbour instead.
+    const double scaledPixels = double(image.width()) * image.height() * m_zoom * m_zoom * dpr * dpr;
+    if (image.isNull() || scaledPixels > 12e6 || qFuzzyCompare(m_zoom * dpr, 1.0)) {
         m_scaled = QPixmap();
         m_scaledZoom = m_zoom;
         m_scaledDpr = dpr;
@@ -181,8 +184,26 @@ void CanvasView::paintEvent(QPaintEvent* event) {
     }
     const QImage& preview = m_document->preview();
     if (!preview.isNull()) {
-        p.setRenderHint(QPainter::SmoothPixmapTransform, true);
-        p.drawImage(imageRect, preview);
+        const QImage& clip = m_document->previewClip();
+        if (clip.isNull()) {
+            p.setRenderHint(QPainter::SmoothPixmapTransform, true);
+            p.drawImage(imageRect, preview);
+        } else {
+            // Only inside the mask, where the result will change: the visible part, scaled
+            // preview, then the mask as alpha (a Grayscale8 row is an Alpha8 row, no copy).
+            const QRect area = dst.toAlignedRect().intersected(rect());
+            QImage layer(area.size(), QImage::Format_ARGB32_Premultiplied);
+            layer.fill(Qt::transparent);
+            QPainter lp(&layer);
+            lp.translate(-area.topLeft());
+            lp.setRenderHint(QPainter::SmoothPixmapTransform, true);
+            lp.drawImage(imageRect, preview);
+            lp.setCompositionMode(QPainter::CompositionMode_DestinationIn);
+            const QImage alpha(clip.constBits(), clip.width(), clip.height(), clip.bytesPerLine(), QImage::Format_Alpha8);
+            lp.drawImage(dst, alpha, QRectF(src));
+            lp.end();
+            p.drawImage(area.topLeft(), layer);
+        }
     }
     p.setRenderHint(QPainter::Antialiasing, true);
     if (m_tool && (m_toolActive || rect().contains(imageToWidget(m_hover).toPoint())))

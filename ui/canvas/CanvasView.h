@@ -1,8 +1,8 @@
 #pragma once
 // The canvas: the document's image with its mask overlay and, while a turn runs, the live preview
 // over it. Zoom by wheel, keys (+, -, 0 = fit, 1 = 100%), pan with the middle button or space+drag.
-// Paints only the visible part: below 100% from a cached, smoothly downscaled pixmap at the
-// screen's device pixel ratio (rebuilt shortly after zooming stops), above it from the visible
+// Paints only the visible part: from a cached, smoothly scaled pixmap at the screen's device pixel
+// ratio (rebuilt shortly after zooming stops) while that stays below 12 Mpx, else from the visible
 // source rectangle of the image.
 #include <QElapsedTimer>
 #include <QImage>

@@ -102,6 +102,7 @@ private:
     QHash<int, TurnRecord> m_records;
     QList<int> m_pending;
     int m_running = 0;
+    QImage m_previewClip;  // the running turn's mask when its unmasked pixels are kept
 };
 
 }  // namespace ace

@@ -2,6 +2,7 @@
 // Helpers shared by the GUI tests: test images drawn with QPainter plus noise, screenshots saved
 // as build artifacts (build/screenshots/<name>.png), and waiting on conditions.
 #include <QImage>
+#include <QSignalSpy>
 #include <QString>
 
 class QWidget;
@@ -14,5 +15,9 @@ QImage makeScene(int width, int height, unsigned seed = 1);
 QString saveScreenshot(QWidget* widget, const QString& name);
 // Number of mask pixels above 128.
 long maskedPixels(const QImage& mask);
+
+// True once the spy has seen a signal: QSignalSpy records emissions from other threads directly,
+// so one may arrive before wait() starts, which wait() alone would miss.
+inline bool waitFor(QSignalSpy& spy, int timeoutMs) { return !spy.isEmpty() || spy.wait(timeoutMs); }
 
 }  // namespace ace::test
