@@ -223,6 +223,30 @@ std::string utf8(const std::u16string& s) {
     return out;
 }
 
+bool validUtf8(const std::uint8_t* p, std::size_t n) {
+    for (std::size_t i = 0; i < n;) {
+        const std::uint8_t c = p[i];
+        const std::size_t len = c < 0x80 ? 1 : (c >> 5) == 6 ? 2 : (c >> 4) == 14 ? 3 : (c >> 3) == 30 ? 4 : 0;
+        if (len == 0 || i + len > n) return false;
+        for (std::size_t k = 1; k < len; ++k)
+            if ((p[i + k] & 0xC0) != 0x80) return false;
+        i += len;
+    }
+    return true;
+}
+
+// A Pascal layer name: UTF-8 when it is valid UTF-8 (ours), else Latin-1 (older writers).
+std::string pascalName(const std::uint8_t* p, std::size_t n) {
+    if (validUtf8(p, n)) return std::string(reinterpret_cast<const char*>(p), n);
+    std::string out;
+    for (std::size_t k = 0; k < n; ++k) {
+        const unsigned char ch = p[k];
+        if (ch < 0x80) out += static_cast<char>(ch);
+        else out += static_cast<char>(0xC0 | (ch >> 6)), out += static_cast<char>(0x80 | (ch & 0x3F));
+    }
+    return out;
+}
+
 std::string xmpPacket(const Document& document, const std::string& transcript) {
     std::string masks;
     for (int i = 0; i < document.layerCount(); ++i)
@@ -340,14 +364,18 @@ void writePsd(const std::filesystem::path& file, const Document& document, const
         out.u32(0);  // no layer mask
         out.u32(0);  // no blending ranges
         {
-            // Pascal name (ASCII; the full name is in 'luni'), padded to a multiple of 4.
+            // Pascal name, padded to a multiple of 4: UTF-8 cut at a character boundary to 255
+            // bytes, so that readers that ignore 'luni' (ImageMagick) still show the name; readers
+            // that know 'luni' (Photoshop, GIMP, Krita) take the full Unicode name from there.
             const std::size_t start = out.bytes.size();
-            std::string ascii;
-            for (unsigned char ch : layer.name)
-                if (ch < 0x80 && ascii.size() < 255) ascii += static_cast<char>(ch >= 0x20 ? ch : '?');
-                else if (ch >= 0xC0 && ascii.size() < 255) ascii += '?';
-            out.u8(static_cast<std::uint32_t>(ascii.size()));
-            out.raw(ascii.data(), ascii.size());
+            std::string pascal = layer.name.substr(0, 255);
+            if (layer.name.size() > 255) {
+                std::size_t cut = 255;
+                while (cut > 0 && (static_cast<unsigned char>(layer.name[cut]) & 0xC0) == 0x80) --cut;
+                pascal = layer.name.substr(0, cut);
+            }
+            out.u8(static_cast<std::uint32_t>(pascal.size()));
+            out.raw(pascal.data(), pascal.size());
             out.padTo(start, 4);
         }
         {
@@ -495,11 +523,7 @@ LayeredFile readPsd(const std::filesystem::path& file) {
                 if (in.pos() >= extraEnd) throw Error(file, "corrupt PSD: layer extra data too short");
                 const std::size_t nameLen = in.u8("layer name");
                 const auto* name = in.take(nameLen, "layer name");
-                for (std::size_t k = 0; k < nameLen; ++k) {
-                    const unsigned char ch = name[k];  // Latin-1 -> UTF-8
-                    if (ch < 0x80) r.name += static_cast<char>(ch);
-                    else r.name += static_cast<char>(0xC0 | (ch >> 6)), r.name += static_cast<char>(0x80 | (ch & 0x3F));
-                }
+                r.name = pascalName(name, nameLen);
                 in.skip((4 - (nameLen + 1) % 4) % 4, "layer name padding");
                 while (in.pos() + 12 <= extraEnd) {
                     const std::string sig = in.key("additional layer information");
