@@ -145,6 +145,16 @@ void unpackBits(const std::uint8_t* in, std::size_t inSize, std::uint8_t* out, s
     }
 }
 
+// PackBits of each row of a plane [h][w], appending the data and each row's byte count.
+void packRows(const std::vector<std::uint8_t>& plane, int w, int h, std::vector<std::uint8_t>& data,
+              std::vector<std::uint16_t>& counts) {
+    for (int y = 0; y < h; ++y) {
+        const std::size_t before = data.size();
+        packBits(plane.data() + static_cast<std::size_t>(y) * w, w, data);
+        counts.push_back(static_cast<std::uint16_t>(data.size() - before));
+    }
+}
+
 // One channel plane [h][w] -> compressed channel data (with its 2-byte compression tag) in the
 // layer format (RLE: h row byte counts, then the rows).
 std::vector<std::uint8_t> encodeChannel(const std::vector<std::uint8_t>& plane, int w, int h, PsdCompression compression) {
@@ -157,11 +167,7 @@ std::vector<std::uint8_t> encodeChannel(const std::vector<std::uint8_t>& plane, 
     out.u16(1);
     std::vector<std::uint8_t> data;
     std::vector<std::uint16_t> counts;
-    for (int y = 0; y < h; ++y) {
-        const std::size_t before = data.size();
-        packBits(plane.data() + static_cast<std::size_t>(y) * w, w, data);
-        counts.push_back(static_cast<std::uint16_t>(data.size() - before));
-    }
+    packRows(plane, w, h, data, counts);
     for (auto c : counts) out.u16(c);
     out.append(data);
     return out.bytes;
@@ -207,18 +213,7 @@ std::string utf8(const std::u16string& s) {
         if (cp >= 0xD800 && cp < 0xDC00 && i + 1 < s.size() && s[i + 1] >= 0xDC00 && s[i + 1] < 0xE000)
             cp = 0x10000 + ((cp - 0xD800) << 10) + (s[++i] - 0xDC00);
         else if (cp >= 0xD800 && cp < 0xE000) cp = 0xFFFD;
-        if (cp < 0x80) out += static_cast<char>(cp);
-        else if (cp < 0x800) out += static_cast<char>(0xC0 | (cp >> 6)), out += static_cast<char>(0x80 | (cp & 0x3F));
-        else if (cp < 0x10000) {
-            out += static_cast<char>(0xE0 | (cp >> 12));
-            out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-            out += static_cast<char>(0x80 | (cp & 0x3F));
-        } else {
-            out += static_cast<char>(0xF0 | (cp >> 18));
-            out += static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
-            out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-            out += static_cast<char>(0x80 | (cp & 0x3F));
-        }
+        xml::appendUtf8(out, cp);
     }
     return out;
 }
@@ -409,14 +404,7 @@ void writePsd(const std::filesystem::path& file, const Document& document, const
         out.u16(1);
         std::vector<std::uint8_t> data;
         std::vector<std::uint16_t> counts;
-        for (int c = 0; c < 4; ++c) {
-            const auto plane = planeOf(merged, c);
-            for (int y = 0; y < h; ++y) {
-                const std::size_t before = data.size();
-                packBits(plane.data() + static_cast<std::size_t>(y) * w, w, data);
-                counts.push_back(static_cast<std::uint16_t>(data.size() - before));
-            }
-        }
+        for (int c = 0; c < 4; ++c) packRows(planeOf(merged, c), w, h, data, counts);
         for (auto c : counts) out.u16(c);
         out.append(data);
     }

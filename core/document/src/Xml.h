@@ -24,6 +24,9 @@ struct Element {
 // `what` names the document in error messages (e.g. "stack.xml").
 std::unique_ptr<Element> parse(std::string_view text, const std::string& what);
 
+// Appends a Unicode code point (<= 0x10FFFF) as UTF-8.
+void appendUtf8(std::string& out, unsigned long codePoint);
+
 // Escapes &, <, >, " and ' for text and attribute values.
 std::string escape(std::string_view text);
 
