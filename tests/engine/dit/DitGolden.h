@@ -10,7 +10,7 @@
 #include <torch/torch.h>
 
 #include "GoldenData.h"
-#include "checkpoint/SafetensorsReader.h"
+#include "checkpoint/KeyMap.h"
 #include "checkpoint/StateDict.h"
 #include "dit/DiTACE.h"
 
@@ -69,9 +69,8 @@ inline DitGoldenCase loadDitCase(const GoldenData& g, const std::string& name) {
     return gc;
 }
 
-// The tiny model and the reader its source reads from (the source's loaders refer to it).
+// The tiny model and its checkpoint source (mapped to the model's names).
 struct TinyDit {
-    std::unique_ptr<ckpt::CheckpointReader> reader;
     ckpt::TensorSource source;
     DiTConfig config;
     DiTACE model{nullptr};
@@ -85,8 +84,9 @@ inline DiTConfig tinyConfig(const GoldenData& g, const ckpt::TensorSource& sourc
 inline TinyDit loadTinyDit(const GoldenData& g, const DiTOptions& options = {},
                            const std::string& file = "dit_tiny.safetensors") {
     TinyDit t;
-    t.reader = std::make_unique<ckpt::SafetensorsReader>(g.file(file));
-    t.source = ckpt::sourceFromReader(*t.reader);
+    // The engine's path: any checkpoint format, then the one key map (legacy fused names, the
+    // 4-channel patch embedder, a state_dict wrapper).
+    t.source = ckpt::mapDitKeys(ckpt::openSource(g.file(file)));
     t.config = tinyConfig(g, t.source);
     t.model = DiTACE(t.config, options);
     ckpt::loadStrict(*t.model, t.source, g.file(file).string());
