@@ -46,8 +46,9 @@ CanvasPanel::CanvasPanel(CanvasDocument* document, QWidget* parent)
         ->setToolTip(tr("Outpainting: drag from an edge outwards to extend the canvas (X)"));
 
     m_toolBar->addSeparator();
-    m_toolBar->addWidget(new QLabel(tr("Size "), this));
     m_size = new QSpinBox(this);
+    m_size->setPrefix(tr("Size "));
+    m_size->setToolTip(tr("Brush size in image pixels"));
     m_size->setObjectName("brushSize");
     m_size->setRange(1, 1024);
     m_size->setSuffix(tr(" px"));
@@ -114,7 +115,7 @@ CanvasPanel::CanvasPanel(CanvasDocument* document, QWidget* parent)
     }
     auto* extendButton = new QToolButton(this);
     extendButton->setObjectName("extendButton");
-    extendButton->setText(tr("Extend"));
+    extendButton->setText(tr("Extend by…"));
     extendButton->setToolTip(tr("Outpainting presets: add canvas around the image; the new area becomes the mask"));
     extendButton->setMenu(extendMenu);
     extendButton->setPopupMode(QToolButton::InstantPopup);
@@ -135,7 +136,7 @@ CanvasPanel::CanvasPanel(CanvasDocument* document, QWidget* parent)
     zoomOut->setVisible(false);
     auto* zoomLabel = new QLabel(this);
     zoomLabel->setObjectName("zoomLabel");
-    zoomLabel->setMinimumWidth(48);
+    zoomLabel->setMinimumWidth(zoomLabel->fontMetrics().horizontalAdvance(tr("Zoom %1%").arg(3200)));
     m_toolBar->addWidget(zoomLabel);
     connect(m_view, &CanvasView::zoomChanged, zoomLabel,
             [zoomLabel, this](double z) { zoomLabel->setText(tr("Zoom %1%").arg(qRound(z * devicePixelRatioF() * 100))); });

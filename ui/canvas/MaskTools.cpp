@@ -147,7 +147,7 @@ void FillTool::press(CanvasDocument* document, const QPointF& imagePos) {
                          false);
 }
 
-QString ExtendCanvasTool::name() const { return trTool("Extend canvas"); }
+QString ExtendCanvasTool::name() const { return trTool("Extend"); }
 
 void ExtendCanvasTool::press(CanvasDocument* document, const QPointF& imagePos) {
     if (!document->hasImage()) return;
