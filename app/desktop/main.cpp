@@ -4,12 +4,14 @@
 
 #include "AboutDialog.h"
 #include "MainWindow.h"
+#include "Translations.h"
 
 int main(int argc, char* argv[]) {
     QApplication app(argc, argv);
     QApplication::setApplicationName("ACE Desktop");
     QApplication::setOrganizationName("ACE Desktop");
     QApplication::setApplicationVersion(ACE_VERSION_STRING);
+    ace::installTranslations();
 
     QCommandLineParser parser;
     parser.setApplicationDescription(QApplication::translate("main", "Edit images by chatting with ACE."));
