@@ -30,6 +30,7 @@
 #include "DocumentActions.h"
 #include "DocumentSession.h"
 #include "SettingsDialog.h"
+#include "ShortcutsDialog.h"
 
 namespace ace {
 
@@ -146,6 +147,12 @@ void MainWindow::createMenus() {
     QMenu* helpMenu = menuBar()->addMenu(tr("&Help"));
     QAction* about = helpMenu->addAction(tr("&About ACE Desktop"), this, &MainWindow::showAbout);
     about->setObjectName("actionAbout");
+    QAction* shortcuts = helpMenu->addAction(tr("&Keyboard Shortcuts"), this, [this] {
+        ShortcutsDialog dialog(this, this);
+        dialog.exec();
+    });
+    shortcuts->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Slash));
+    shortcuts->setObjectName("actionShortcuts");
 }
 
 void MainWindow::connectSession() {

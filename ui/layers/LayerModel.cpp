@@ -169,17 +169,7 @@ bool LayerModel::pushAttributeChange(int row, int kind, const QString& text, con
     const LayerId id = idForRow(row);
     if (!id) return false;
     const Layer& before = *m_document->findLayer(id);
-    // Attributes only: the command does not need (or copy) the pixels.
-    Layer after;
-    after.versions.clear();
-    after.id = before.id;
-    after.name = before.name;
-    after.kind = before.kind;
-    after.visible = before.visible;
-    after.locked = before.locked;
-    after.opacity = before.opacity;
-    after.blendMode = before.blendMode;
-    after.currentVersion = before.currentVersion;
+    Layer after = attributesOf(before);  // the command does not need (or copy) the pixels
     if (!change(after)) return false;  // nothing changes
     m_undoStack->push(new LayerAttributesCommand(this, id, before, after, static_cast<LayerAttributesCommand::Kind>(kind), text));
     return true;
