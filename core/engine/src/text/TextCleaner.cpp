@@ -176,23 +176,35 @@ void appendNumericCharref(U32& out, const U32& digits, bool hex) {
     out.push_back(static_cast<char32_t>(num));
 }
 
+// Copies `s`, offering each '&' to `reference(i, out)`, which appends a replacement and returns the
+// index after the reference it consumed, or 0 when none starts at i (the '&' is then kept).
+template <typename Reference>
+U32 replaceReferences(const U32& s, Reference&& reference) {
+    U32 out;
+    out.reserve(s.size());
+    for (size_t i = 0; i < s.size();) {
+        if (s[i] == U'&') {
+            if (const size_t end = reference(i, out); end != 0) {
+                i = end;
+                continue;
+            }
+        }
+        out.push_back(s[i++]);
+    }
+    return out;
+}
+
 // Python's html.unescape: references matched by
 //   &(#[0-9]+;?|#[xX][0-9a-fA-F]+;?|[^\t\n\f <&#;]{1,32};?)
 // a named one resolved by the longest prefix (of at least two characters) that names an entity.
 U32 htmlUnescape32(const U32& s) {
     if (s.find(U'&') == U32::npos)
         return s;
-    U32 out;
-    out.reserve(s.size());
     const size_t n = s.size();
-    size_t i = 0;
     std::string name;
-    while (i < n) {
-        if (s[i] != U'&') {
-            out.push_back(s[i++]);
-            continue;
-        }
-        size_t j = i + 1;
+    auto isNameChar = [](char32_t c) { return c != U'\t' && c != U'\n' && c != U'\f' && c != U' ' && c != U'<' && c != U'&' && c != U'#' && c != U';'; };
+    return replaceReferences(s, [&](size_t i, U32& out) -> size_t {
+        const size_t j = i + 1;
         if (j < n && s[j] == U'#') {
             // Decimal first, as the alternation does.
             size_t k = j + 1;
@@ -200,8 +212,7 @@ U32 htmlUnescape32(const U32& s) {
                 ++k;
             if (k > j + 1) {
                 appendNumericCharref(out, s.substr(j + 1, k - j - 1), false);
-                i = (k < n && s[k] == U';') ? k + 1 : k;
-                continue;
+                return (k < n && s[k] == U';') ? k + 1 : k;
             }
             if (j + 1 < n && (s[j + 1] == U'x' || s[j + 1] == U'X')) {
                 k = j + 2;
@@ -209,45 +220,33 @@ U32 htmlUnescape32(const U32& s) {
                     ++k;
                 if (k > j + 2) {
                     appendNumericCharref(out, s.substr(j + 2, k - j - 2), true);
-                    i = (k < n && s[k] == U';') ? k + 1 : k;
-                    continue;
+                    return (k < n && s[k] == U';') ? k + 1 : k;
                 }
             }
-            out.push_back(s[i++]);  // "&#" without digits: no reference
-            continue;
+            return 0;  // "&#" without digits: no reference
         }
         size_t k = j;
-        auto isNameChar = [](char32_t c) { return c != U'\t' && c != U'\n' && c != U'\f' && c != U' ' && c != U'<' && c != U'&' && c != U'#' && c != U';'; };
         while (k < n && k - j < 32 && isNameChar(s[k]))
             ++k;
-        if (k == j) {
-            out.push_back(s[i++]);
-            continue;
-        }
-        const bool semicolon = k < n && s[k] == U';';
-        const size_t end = semicolon ? k + 1 : k;  // the matched name, with its ';'
+        if (k == j)
+            return 0;
+        const size_t end = (k < n && s[k] == U';') ? k + 1 : k;  // the matched name, with its ';'
         const data::NamedString* hit = nullptr;
-        if (toAsciiName(s, j, end, name))
-            hit = findNamed(data::kHtml5Entities, name);
-        if (hit != nullptr) {
+        if (toAsciiName(s, j, end, name) && (hit = findNamed(data::kHtml5Entities, name)) != nullptr) {
             appendZeroTerminated(out, hit->value);
-        } else {
-            // Longest prefix s[j, j+x) with 2 <= x < length that is an entity (those lack a ';').
-            bool found = false;
-            for (size_t x = end - j - 1; x >= 2; --x) {
-                if (toAsciiName(s, j, j + x, name) && (hit = findNamed(data::kHtml5Entities, name)) != nullptr) {
-                    appendZeroTerminated(out, hit->value);
-                    out.append(s, j + x, end - (j + x));
-                    found = true;
-                    break;
-                }
-            }
-            if (!found)
-                out.append(s, i, end - i);
+            return end;
         }
-        i = end;
-    }
-    return out;
+        // Longest prefix s[j, j+x) with 2 <= x < length that is an entity (those lack a ';').
+        for (size_t x = end - j - 1; x >= 2; --x) {
+            if (toAsciiName(s, j, j + x, name) && (hit = findNamed(data::kHtml5Entities, name)) != nullptr) {
+                appendZeroTerminated(out, hit->value);
+                out.append(s, j + x, end - (j + x));
+                return end;
+            }
+        }
+        out.append(s, i, end - i);
+        return end;
+    });
 }
 
 // ---- ftfy fixers ------------------------------------------------------------------------------
@@ -256,16 +255,9 @@ U32 htmlUnescape32(const U32& s) {
 // ftfy's upper-case additions; other numeric references go through html.unescape and are kept
 // as they are when that leaves a ';' behind.
 U32 ftfyUnescapeHtml(const U32& s) {
-    U32 out;
-    out.reserve(s.size());
     const size_t n = s.size();
-    size_t i = 0;
     std::string name;
-    while (i < n) {
-        if (s[i] != U'&') {
-            out.push_back(s[i++]);
-            continue;
-        }
+    return replaceReferences(s, [&](size_t i, U32& out) -> size_t {
         size_t j = i + 1;
         const bool numeric = j < n && s[j] == U'#';
         if (numeric)
@@ -273,11 +265,8 @@ U32 ftfyUnescapeHtml(const U32& s) {
         size_t k = j;
         while (k < n && isAsciiAlnum(s[k]))
             ++k;
-        const size_t count = k - j;
-        if (count == 0 || count > 24 || k >= n || s[k] != U';') {
-            out.push_back(s[i++]);
-            continue;
-        }
+        if (k == j || k - j > 24 || k >= n || s[k] != U';')
+            return 0;
         const size_t end = k + 1;
         const data::NamedString* hit = nullptr;
         if (!numeric && toAsciiName(s, j, end, name)) {
@@ -294,9 +283,8 @@ U32 ftfyUnescapeHtml(const U32& s) {
         } else {
             out.append(s, i, end - i);
         }
-        i = end;
-    }
-    return out;
+        return end;
+    });
 }
 
 void fixC1Controls(U32& s) {
