@@ -99,6 +99,9 @@ QVariant ChatModel::data(const QModelIndex& index, int role) const {
         if (user && t.excluded) return tr("Removed from the context: later turns do not see it.");
         if (user && t.inNextContext) return tr("In the context of the next turn.");
         if (!user && t.status == TurnStatus::Failed) return t.error;
+        if (!user && t.status == TurnStatus::Done)
+            return tr("Double-click to use it as the canvas image; right-click to regenerate, copy or save it.");
+        if (user) return tr("Right-click to edit and resend, or to take it out of the context.");
         return {};
     default: return {};
     }
