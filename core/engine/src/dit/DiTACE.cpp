@@ -88,7 +88,7 @@ torch::Tensor DiTACEImpl::indicatorTable(const torch::Tensor& pos) {
     if (pos.dim() != 2 || pos.size(1) != m_config.yChannels)
         badInput("indicator embeddings " + shapeText(pos) + ", expected [n, " + std::to_string(m_config.yChannels) +
                  "]");
-    torch::Tensor table = m_yEmbedder(pos.to(m_options.device));
+    torch::Tensor table = m_yEmbedder(pos.to(device()));
     trace("y_embedder", table);
     return table;
 }
@@ -102,7 +102,7 @@ std::vector<torch::Tensor> DiTACEImpl::forwardWithIndicators(const std::vector<D
                                                              const torch::Tensor& t, const torch::Tensor& table) {
     torch::NoGradGuard noGrad;
     const DiTConfig& cfg = m_config;
-    const torch::Device device = m_options.device;
+    const torch::Device device = this->device();
     const int64_t p = cfg.patchSize;
     const auto b = static_cast<int64_t>(batch.size());
     if (b == 0) badInput("empty batch");

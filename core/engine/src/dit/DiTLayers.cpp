@@ -52,14 +52,12 @@ torch::Tensor LinearImpl::forward(const torch::Tensor& x) {
 PatchEmbedImpl::PatchEmbedImpl(int64_t patch, int64_t in, int64_t hidden, const torch::TensorOptions& options)
     : m_patch(patch) {
     m_proj = register_module("proj", std::make_shared<torch::nn::Module>("Conv2d"));
-    m_proj->register_parameter("weight", torch::zeros({hidden, in, patch, patch}, options), false);
-    m_proj->register_parameter("bias", torch::zeros({hidden}, options), false);
+    m_weight = m_proj->register_parameter("weight", torch::zeros({hidden, in, patch, patch}, options), false);
+    m_bias = m_proj->register_parameter("bias", torch::zeros({hidden}, options), false);
 }
 
 torch::Tensor PatchEmbedImpl::forward(const torch::Tensor& x) {
-    const torch::Tensor& w = m_proj->named_parameters(false)["weight"];
-    const torch::Tensor& b = m_proj->named_parameters(false)["bias"];
-    return torch::conv2d(x.to(w.scalar_type()), w, b, {m_patch, m_patch});
+    return torch::conv2d(x.to(m_weight.scalar_type()), m_weight, m_bias, {m_patch, m_patch});
 }
 
 RMSNormImpl::RMSNormImpl(int64_t dim, const torch::Device& device, double eps) : m_eps(eps) {

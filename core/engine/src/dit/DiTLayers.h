@@ -35,9 +35,12 @@ public:
     PatchEmbedImpl(int64_t patch, int64_t in, int64_t hidden, const torch::TensorOptions& options);
     // x: [N, in, h, w] -> [N, hidden, h/patch, w/patch]
     torch::Tensor forward(const torch::Tensor& x);
+    const torch::Tensor& weight() const { return m_weight; }
 
 private:
-    std::shared_ptr<torch::nn::Module> m_proj;  // "proj": weight [hidden, in, patch, patch], bias [hidden]
+    std::shared_ptr<torch::nn::Module> m_proj;  // "proj" (the reference's nn.Conv2d)
+    torch::Tensor m_weight;                     // proj.weight [hidden, in, patch, patch]
+    torch::Tensor m_bias;                       // proj.bias [hidden]
     int64_t m_patch;
 };
 TORCH_MODULE(PatchEmbed);
