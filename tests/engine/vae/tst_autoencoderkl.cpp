@@ -13,20 +13,9 @@
 #include "vae/LatentPreview.h"
 
 using ace::test::compare;
+using ace::test::manifestSource;
 
 namespace {
-
-// A source that knows shapes only (from a meta.json manifest); reading a tensor is an error.
-ace::ckpt::TensorSource manifestSource(const nlohmann::json& manifest) {
-    ace::ckpt::TensorSource src;
-    for (const auto& [key, entry] : manifest.items()) {
-        std::vector<int64_t> shape = entry.at(0).get<std::vector<int64_t>>();
-        src[key] = ace::ckpt::LazyTensor{shape, torch::kFloat32,
-                                         [key] () -> torch::Tensor { throw std::runtime_error("manifest only: " + key); },
-                                         "manifest:" + key};
-    }
-    return src;
-}
 
 std::string errorOf(const std::function<void()>& f) {
     try {
