@@ -112,6 +112,7 @@ private Q_SLOTS:
     void ldmNamedCheckpointsLoad_data() {
         QTest::addColumn<QString>("file");
         QTest::newRow("safetensors") << "vae_tiny_ldm.safetensors";
+        QTest::newRow("torch zip .bin") << "vae_tiny_ldm.bin";  // the released vae.bin's format
     }
 
     // The same weights in LDM/CompVis naming (quant_conv, post_quant_conv) give the same results.
