@@ -23,7 +23,7 @@ const char* kUsage =
     "           history file: [{\"instruction\": \"...\", \"images\": [{\"image\": \"a.png\", \"mask\": \"m.png\", \"task\": \"\"}]}]\n"
     "  parity   compare the engine with reference golden data: --golden DIR [--tolerance 1e-4]\n"
     "  bench    time the full-size architectures with random weights: [--device cpu|cuda] [--size 512]\n"
-    "           [--steps N] [--cases t2i,edit,lcu4] [--skip-t5] [--model DIR (time a real model instead)]\n"
+    "           [--steps N] [--cases t2i,edit,lcu4] [--skip-t5] [--precision auto|fp32|fp16|bf16]\n"
     "  make-random-model  write a tiny model folder with random weights (tests, demos): --out DIR [--seed N]\n"
     "  --version          versions of ACE Desktop, LibTorch, CUDA and the devices found\n"
     "  --help             this help\n";

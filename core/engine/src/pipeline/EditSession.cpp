@@ -45,6 +45,9 @@ EditSession::EditSession(std::shared_ptr<const AceModel> model)
 }
 EditSession::~EditSession() = default;
 const AceModel& EditSession::model() const { return *m_model; }
+EditSession::CacheStats EditSession::cacheStats() const {
+    return {m_state->textCache.size(), m_state->momentCache.size()};
+}
 void EditSession::clearCaches() {
     m_state->textCache.clear();
     m_state->momentCache.clear();
