@@ -86,10 +86,9 @@ ParityCheck failure(const std::string& caseName, const std::string& why) {
 DiTACE loadDit(const Golden& g, const std::string& config) {
     const json& cfg = g.meta().at("configs").at(config);
     const fs::path file = g.weightsOf(config);
-    auto reader = ckpt::openCheckpoint(file);
-    const auto source = ckpt::mapDitKeys(ckpt::sourceFromReader(*reader));
-    DiTConfig c = DiTConfig::fromSource(source, cfg.at("MAX_SEQ_LEN").get<int64_t>());
-    c.numHeads = cfg.at("NUM_HEADS").get<int64_t>();
+    const auto source = ckpt::mapDitKeys(ckpt::openSource(file));
+    const DiTConfig c =
+        DiTConfig::fromSource(source, cfg.at("MAX_SEQ_LEN").get<int64_t>(), cfg.at("NUM_HEADS").get<int64_t>());
     DiTACE dit(c);
     ckpt::loadStrict(*dit, source, file.string());
     dit->eval();
@@ -196,8 +195,7 @@ void runVaeCase(const Golden& g, const json& c, const ParityOptions& o, const st
     const std::string config = g.configWithWeights("AutoencoderKL");
     if (config.empty()) return emit(failure("vae", "no AutoencoderKL configuration with a weight file"));
     const fs::path file = g.weightsOf(config);
-    auto reader = ckpt::openCheckpoint(file);
-    const auto source = ckpt::mapVaeKeys(ckpt::sourceFromReader(*reader));
+    const auto source = ckpt::mapVaeKeys(ckpt::openSource(file));
     AutoencoderKL vae = loadAutoencoderKL(source, torch::kFloat32, torch::kCPU, file.string());
 
     const torch::Tensor x = g.get(c.at("in"));

@@ -111,8 +111,7 @@ std::shared_ptr<AceModel> AceModel::load(const fs::path& folderPath, const Model
 
     report("text encoder", 0.02);
     {
-        auto reader = ckpt::openCheckpoint(folder.textEncoderWeights);
-        auto source = ckpt::selectT5EncoderKeys(ckpt::sourceFromReader(*reader));
+        auto source = ckpt::selectT5EncoderKeys(ckpt::openSource(folder.textEncoderWeights, ckpt::isT5EncoderKey));
         source = componentSource(std::move(source), folder.textEncoderWeights, shardFiles(folder.textEncoderWeights),
                                  policy.textDtype, options, folder, "text_encoder",
                                  [&](double f) { report("converting text encoder", 0.02 + 0.5 * f); });
@@ -127,22 +126,22 @@ std::shared_ptr<AceModel> AceModel::load(const fs::path& folderPath, const Model
 
     report("vae", 0.6);
     {
-        auto reader = ckpt::openCheckpoint(folder.vaeFile);
-        auto source = ckpt::mapVaeKeys(ckpt::sourceFromReader(*reader));
+        const auto source = ckpt::mapVaeKeys(ckpt::openSource(folder.vaeFile));
         impl->vae = loadAutoencoderKL(source, policy.vaeDtype, policy.device, folder.vaeFile.string());
     }
 
     report("dit", 0.7);
     {
-        auto reader = ckpt::openCheckpoint(folder.ditFile);
-        auto source = ckpt::mapDitKeys(ckpt::sourceFromReader(*reader));
+        auto source = ckpt::mapDitKeys(ckpt::openSource(folder.ditFile));
         source = componentSource(std::move(source), folder.ditFile, {folder.ditFile}, policy.ditDtype, options, folder,
                                  "dit", [&](double f) { report("converting dit", 0.7 + 0.25 * f); });
-        DiTConfig config = DiTConfig::fromSource(source, impl->settings.maxSeqLen);
-        config.numHeads = impl->settings.numHeads;
-        impl->dit = DiTACE(config);
-        ckpt::loadStrict(*impl->dit, source, folder.ditFile.string(), {"pos_embed", "y_embedder.y_embedding"});
-        impl->dit->to(policy.device, policy.ditDtype);
+        const DiTConfig config = DiTConfig::fromSource(source, impl->settings.maxSeqLen, impl->settings.numHeads);
+        DiTOptions ditOptions;
+        ditOptions.dtype = policy.ditDtype;
+        ditOptions.device = policy.device;
+        impl->dit = DiTACE(config, ditOptions);
+        ckpt::loadStrict(*impl->dit, source, folder.ditFile.string());
+        impl->dit->to(policy.device);
         impl->dit->eval();
     }
 

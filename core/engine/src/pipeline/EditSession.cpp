@@ -123,22 +123,23 @@ TurnResult EditSession::run(const TurnRequest& request, const StepCallback& onSt
     timings.vaeEncodeMs = msSince(t2);
 
     // 4. Both CFG branches as one batch of two samples: same frames, different texts.
-    const torch::Tensor targetMask = downsampleMask(plan.targetMask).to(policy.device, policy.ditDtype);
+    const torch::Tensor targetMask = downsampleMask(plan.targetMask).to(policy.device);
     auto makeSample = [&](const std::vector<torch::Tensor>& texts, const torch::Tensor& x) {
         DitSample s;
-        s.frames.push_back({x, targetMask, texts[0].to(policy.device, policy.ditDtype), plan.indicators[0]});
+        s.frames.push_back({x, targetMask, texts[0].to(policy.device), plan.indicators[0]});
         for (size_t j = 0; j < editLatents.size(); ++j)
-            s.frames.push_back({editLatents[j].to(policy.device, policy.ditDtype), editMasks[j].to(policy.device, policy.ditDtype),
-                                texts[j + 1].to(policy.device, policy.ditDtype), plan.indicators[j + 1]});
+            s.frames.push_back({editLatents[j].to(policy.device), editMasks[j].to(policy.device),
+                                texts[j + 1].to(policy.device), plan.indicators[j + 1]});
         return s;
     };
-    const torch::Tensor pos = m.indicatorEmbeddings.to(policy.device, policy.ditDtype);
+    // P = y_embedder(indicator embeddings) is the same for every step of the run.
+    const torch::Tensor indicatorTable = m.dit->indicatorTable(m.indicatorEmbeddings.to(policy.device));
     const bool halfGuidance = policy.ditDtype == torch::kFloat16;
     DenoiseFn denoise = [&](const torch::Tensor& x, const torch::Tensor& t) {
-        const torch::Tensor xs = x.squeeze(0).to(policy.device, policy.ditDtype);
+        const torch::Tensor xs = x.squeeze(0).to(policy.device);
         std::vector<DitSample> batch{makeSample(condTexts, xs), makeSample(uncondTexts, xs)};
         const torch::Tensor tt = t.reshape({1}).repeat({2}).to(policy.device);
-        std::vector<torch::Tensor> eps = m.dit->forward(batch, tt, pos);
+        std::vector<torch::Tensor> eps = m.dit->forwardWithIndicators(batch, tt, indicatorTable);
         return guide(eps[0].unsqueeze(0).to(torch::kFloat32), eps[1].unsqueeze(0).to(torch::kFloat32), opt.guideScale,
                      opt.guideRescale, halfGuidance)
             .to(torch::kCPU);
