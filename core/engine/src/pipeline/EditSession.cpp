@@ -69,7 +69,7 @@ TurnResult EditSession::run(const TurnRequest& request, const StepCallback& onSt
     if (opt.guideScale <= 1.0)
         throw Error("guidance scale must be above 1 (the model's unconditional branch is needed); got " +
                     std::to_string(opt.guideScale));
-    if (opt.sampler != "ddim") throw Error("unknown sampler '" + opt.sampler + "' (available: ddim)");
+    const SamplerFn& sampler = findSampler(opt.sampler);
     result.seed = opt.seed >= 0 ? opt.seed : static_cast<int64_t>(std::random_device{}() & 0xffffffffu);
 
     // 1. The LCU: frames, masks, per-frame texts.
@@ -167,7 +167,7 @@ TurnResult EditSession::run(const TurnRequest& request, const StepCallback& onSt
         checkCancel();
     };
     checkCancel();
-    const torch::Tensor latent = sampleDdim(denoise, noise, m.schedule, result.steps, stepFn);
+    const torch::Tensor latent = sampler(denoise, noise, m.schedule, result.steps, stepFn);
     timings.denoiseMs = msSince(t3);
 
     auto t4 = Clock::now();
