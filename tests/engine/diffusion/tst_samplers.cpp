@@ -42,7 +42,8 @@ private Q_SLOTS:
         QTest::addColumn<int>("calls");
         std::ifstream in(kDir / "ddim.json");
         QVERIFY(in.good());
-        for (const auto& c : nlohmann::json::parse(in).at("cases")) {
+        const nlohmann::json cases = nlohmann::json::parse(in).at("cases");
+        for (const auto& c : cases) {
             const int steps = c.at("steps").get<int>();
             QTest::newRow(std::to_string(steps).c_str()) << steps << c.at("model_calls").get<int>();
         }

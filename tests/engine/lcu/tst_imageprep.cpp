@@ -49,7 +49,8 @@ private Q_SLOTS:
         QTest::addColumn<int>("maxSeqLen");
         std::ifstream in(kDir / "cases.json");
         QVERIFY2(in.good(), "tests/data/lcu/prep/cases.json is missing");
-        for (const auto& c : nlohmann::json::parse(in).at("cases")) {
+        const nlohmann::json cases = nlohmann::json::parse(in).at("cases");
+        for (const auto& c : cases) {
             const auto name = c.at("name").get<std::string>();
             QTest::newRow(name.c_str()) << QString::fromStdString(name)
                                         << QString::fromStdString(c.at("image").get<std::string>())
