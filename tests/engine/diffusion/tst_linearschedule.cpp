@@ -5,6 +5,7 @@
 #include <torch/torch.h>
 
 #include "GoldenData.h"
+#include "ace/common/Error.h"
 #include "checkpoint/SafetensorsReader.h"
 #include "diffusion/LinearSchedule.h"
 
