@@ -12,7 +12,7 @@ DEB_PACKAGES=(
   qt6-base-dev qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools qt6-image-formats-plugins libgl-dev
   libopencv-core-dev libopencv-imgproc-dev libopencv-imgcodecs-dev
   libsentencepiece-dev sentencepiece
-  nlohmann-json3-dev
+  nlohmann-json3-dev zlib1g-dev imagemagick
   python3 python3-venv
   fonts-dejavu-core xauth xvfb
 )

@@ -51,15 +51,19 @@ cv::Mat convertChannels(const cv::Mat& decoded, int channels) {
 
 }  // namespace
 
-Image readImage(const std::filesystem::path& file, int channels, const ImageReadLimits& limits) {
+Image decodeImage(const std::uint8_t* bytes, std::size_t size, int channels, const std::filesystem::path& file,
+                  const ImageReadLimits& limits) {
     if (channels != 1 && channels != 3 && channels != 4)
         throw Error(file, "unsupported channel count " + std::to_string(channels));
-    const auto bytes = readFileBytes(file, limits.maxFileBytes);
+    if (size == 0) throw Error(file, "the image data is empty");
+    if (static_cast<long long>(size) > limits.maxFileBytes)
+        throw Error(file, "the image data is too large (" + std::to_string(size >> 20) + " MiB)");
     cv::Mat decoded;
     try {
         // OpenCV itself refuses to decode images above CV_IO_MAX_IMAGE_PIXELS (2^30), which
         // bounds the memory a hostile header can ask for; our own, lower limit follows.
-        decoded = cv::imdecode(bytes, cv::IMREAD_UNCHANGED);
+        const cv::Mat raw(1, static_cast<int>(size), CV_8U, const_cast<std::uint8_t*>(bytes));
+        decoded = cv::imdecode(raw, cv::IMREAD_UNCHANGED);
     } catch (const cv::Exception& e) {
         throw Error(file, std::string("cannot decode the image: ") + e.what());
     }
@@ -80,9 +84,20 @@ Image readImage(const std::filesystem::path& file, int channels, const ImageRead
     return image;
 }
 
-void writeImage(const std::filesystem::path& file, const Image& image, const ImageWriteOptions& options) {
+Image readImage(const std::filesystem::path& file, int channels, const ImageReadLimits& limits) {
+    if (channels != 1 && channels != 3 && channels != 4)
+        throw Error(file, "unsupported channel count " + std::to_string(channels));
+    const auto bytes = readFileBytes(file, limits.maxFileBytes);
+    return decodeImage(bytes.data(), bytes.size(), channels, file, limits);
+}
+
+std::vector<std::uint8_t> encodeImage(const Image& image, const std::string& format, const ImageWriteOptions& options,
+                                      const std::filesystem::path& file) {
     if (image.isNull()) throw Error(file, "cannot write an empty image");
-    std::string ext = file.extension().string();
+    if (image.channels != 1 && image.channels != 3 && image.channels != 4)
+        throw Error(file, "cannot write an image of " + std::to_string(image.channels) + " channels");
+    if (image.data.size() != image.byteSize()) throw Error(file, "the image buffer does not match its size");
+    std::string ext = format;
     std::transform(ext.begin(), ext.end(), ext.begin(), [](unsigned char c) { return std::tolower(c); });
     std::vector<int> params;
     const int quality = std::clamp(options.quality, 1, 100);
@@ -104,6 +119,11 @@ void writeImage(const std::filesystem::path& file, const Image& image, const Ima
     } catch (const cv::Exception& e) {
         throw Error(file, std::string("cannot encode the image: ") + e.what());
     }
+    return encoded;
+}
+
+void writeImage(const std::filesystem::path& file, const Image& image, const ImageWriteOptions& options) {
+    const std::vector<std::uint8_t> encoded = encodeImage(image, file.extension().string(), options, file);
     auto tmp = file;
     tmp += ".part";
     {

@@ -35,6 +35,21 @@ TensorSource sourceFromReader(const CheckpointReader& reader, const std::string&
     return src;
 }
 
+TensorSource sourceFromReader(std::shared_ptr<const CheckpointReader> reader, const KeyFilter& keep) {
+    TensorSource src;
+    const std::string file = reader->path().filename().string();
+    for (const auto& key : reader->keys()) {
+        if (keep && !keep(key)) continue;
+        const TensorInfo info = reader->info(key);
+        src[key] = LazyTensor{info.shape, info.dtype, [reader, key] { return reader->load(key); }, file + ":" + key};
+    }
+    return src;
+}
+
+TensorSource openSource(const std::filesystem::path& file, const KeyFilter& keep) {
+    return sourceFromReader(std::shared_ptr<const CheckpointReader>(openCheckpoint(file)), keep);
+}
+
 std::string LoadReport::describe() const {
     std::ostringstream out;
     auto list = [&](const char* title, const std::vector<std::string>& keys) {

@@ -5,6 +5,7 @@
 // every missing, unexpected and wrongly shaped key by name.
 #include <functional>
 #include <map>
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -24,8 +25,17 @@ struct LazyTensor {
 using TensorSource = std::map<std::string, LazyTensor>;
 
 // Every tensor of a reader under its own name; keys starting with `prefix` only, with the prefix
-// removed (empty prefix: all keys).
+// removed (empty prefix: all keys). The source refers to `reader`, which must outlive it.
 TensorSource sourceFromReader(const CheckpointReader& reader, const std::string& prefix = "");
+
+using KeyFilter = std::function<bool(const std::string& key)>;
+
+// The same for a shared reader, which the source keeps alive; only keys `keep` accepts (all when
+// empty) are looked at, so a sharded checkpoint never opens a shard holding none of them.
+TensorSource sourceFromReader(std::shared_ptr<const CheckpointReader> reader, const KeyFilter& keep = {});
+
+// openCheckpoint(file) as a source that owns its reader.
+TensorSource openSource(const std::filesystem::path& file, const KeyFilter& keep = {});
 
 struct LoadReport {
     std::vector<std::string> missing;     // in the module, not in the source

@@ -1,7 +1,9 @@
 #pragma once
 // Reading and writing image files (PNG, JPEG, WebP, BMP, TIFF) as ace::Image.
 #include <filesystem>
+#include <cstdint>
 #include <string>
+#include <vector>
 
 #include "ace/common/Image.h"
 
@@ -24,6 +26,14 @@ struct ImageWriteOptions {
 // Writes by extension (.png, .jpg/.jpeg, .webp, .bmp, .tif/.tiff) through a temporary file that is
 // renamed into place, so a failed write (full disk) never leaves a truncated file behind.
 void writeImage(const std::filesystem::path& file, const Image& image, const ImageWriteOptions& options = {});
+
+// In-memory codecs, for images inside containers (OpenRaster, PSD, project files).
+// decodeImage: `origin` names the container entry in error messages; limits as for readImage.
+Image decodeImage(const std::uint8_t* bytes, std::size_t size, int channels, const std::filesystem::path& origin,
+                  const ImageReadLimits& limits = {});
+// format: ".png", ".jpg", ".webp", ...; throws ace::Error naming `origin` when the encoder fails.
+std::vector<std::uint8_t> encodeImage(const Image& image, const std::string& format, const ImageWriteOptions& options = {},
+                                      const std::filesystem::path& origin = {});
 
 // The version of the OpenCV this library was built with, for the About dialog.
 std::string imagingLibraryVersion();

@@ -1,0 +1,166 @@
+#include "TrainConfig.h"
+
+#include <fstream>
+#include <sstream>
+
+#include <nlohmann/json.hpp>
+
+#include "ace/common/Error.h"
+
+namespace ace::train {
+using nlohmann::json;
+
+namespace {
+
+json stageJson(const StageSettings& s) {
+    return {{"batch_size", s.batchSize},   {"accumulate", s.accumulate},     {"learning_rate", s.learningRate},
+            {"warmup_steps", s.warmupSteps}, {"weight_decay", s.weightDecay}, {"ema_decay", s.emaDecay},
+            {"grad_clip", s.gradClip},     {"save_every", s.saveEvery}};
+}
+
+StageSettings stageFrom(const json& j, StageSettings s) {
+    s.batchSize = j.value("batch_size", s.batchSize);
+    s.accumulate = j.value("accumulate", s.accumulate);
+    s.learningRate = j.value("learning_rate", s.learningRate);
+    s.warmupSteps = j.value("warmup_steps", s.warmupSteps);
+    s.weightDecay = j.value("weight_decay", s.weightDecay);
+    s.emaDecay = j.value("ema_decay", s.emaDecay);
+    s.gradClip = j.value("grad_clip", s.gradClip);
+    s.saveEvery = j.value("save_every", s.saveEvery);
+    return s;
+}
+
+}  // namespace
+
+TrainConfig TrainConfig::preset(const std::string& name) {
+    TrainConfig c;
+    if (name == "builtin") return c;
+    if (name == "tiny") {
+        // For tests: seconds per step on one core.
+        c.name = "tiny trained model";
+        c.sizes = {{32, 32}, {48, 32}};
+        c.defaultSize = 32;
+        c.arch.ditHidden = 32;
+        c.arch.ditDepth = 1;
+        c.arch.ditHeads = 2;
+        c.arch.maxSeqLen = 8;
+        c.arch.t5DModel = 16;
+        c.arch.t5DKv = 8;
+        c.arch.t5Heads = 2;
+        c.arch.t5Layers = 1;
+        c.arch.t5DFf = 32;
+        c.arch.t5VocabSize = 160;
+        c.arch.vaeCh = 32;
+        c.arch.vaeChMult = {1, 1, 1, 1};
+        c.arch.vaeResBlocks = 1;
+        c.vae.batchSize = 2;
+        c.dit.batchSize = 2;
+        c.vae.warmupSteps = c.dit.warmupSteps = 2;
+        c.corpusSamples = 300;
+        return c;
+    }
+    if (name == "full") {
+        // The released DiT (ACE-0.6B): hidden 1152, depth 28, 16 heads, y_channels 4096.
+        c.name = "ACE full-size model";
+        c.arch.ditHidden = 1152;
+        c.arch.ditDepth = 28;
+        c.arch.ditHeads = 16;
+        c.arch.maxSeqLen = 1024;
+        c.arch.t5DModel = 4096;
+        c.arch.t5DKv = 64;
+        c.arch.t5Heads = 64;
+        c.arch.t5Layers = 1;
+        c.arch.t5DFf = 256;
+        c.dit.batchSize = 1;
+        c.dit.learningRate = 1e-5;  // the reference's fine-tuning rate
+        c.trainTextEncoder = false;
+        return c;
+    }
+    throw Error("unknown preset \"" + name + "\" (builtin, tiny, full)");
+}
+
+std::string TrainConfig::toJson() const {
+    json sizesJ = json::array();
+    for (const auto& [w, h] : sizes) sizesJ.push_back({w, h});
+    json j = {{"name", name},
+              {"data_seed", dataSeed},
+              {"sizes", sizesJ},
+              {"default_size", defaultSize},
+              {"default_steps", defaultSteps},
+              {"architecture",
+               {{"dit_hidden", arch.ditHidden},
+                {"dit_depth", arch.ditDepth},
+                {"dit_heads", arch.ditHeads},
+                {"dit_mlp_ratio", arch.ditMlpRatio},
+                {"max_seq_len", arch.maxSeqLen},
+                {"t5_d_model", arch.t5DModel},
+                {"t5_d_kv", arch.t5DKv},
+                {"t5_heads", arch.t5Heads},
+                {"t5_layers", arch.t5Layers},
+                {"t5_d_ff", arch.t5DFf},
+                {"t5_vocab_size", arch.t5VocabSize},
+                {"vae_ch", arch.vaeCh},
+                {"vae_ch_mult", arch.vaeChMult},
+                {"vae_res_blocks", arch.vaeResBlocks}}},
+              {"vae", stageJson(vae)},
+              {"dit", stageJson(dit)},
+              {"vae_kl_weight", vaeKlWeight},
+              {"cfg_dropout", cfgDropout},
+              {"train_text_encoder", trainTextEncoder},
+              {"bf16", bf16},
+              {"corpus_samples", corpusSamples}};
+    return j.dump(2);
+}
+
+void TrainConfig::save(const std::filesystem::path& file) const {
+    if (!file.parent_path().empty()) std::filesystem::create_directories(file.parent_path());
+    std::ofstream out(file, std::ios::trunc);
+    if (!out) throw Error(file, "cannot write the training configuration");
+    out << toJson() << "\n";
+    if (!out.flush()) throw Error(file, "cannot write the training configuration");
+}
+
+TrainConfig TrainConfig::load(const std::filesystem::path& file) {
+    std::ifstream in(file);
+    if (!in) throw Error(file, "cannot read the training configuration (run `ace-train init` first)");
+    json j;
+    try {
+        j = json::parse(in);
+        TrainConfig c;
+        c.name = j.value("name", c.name);
+        c.dataSeed = j.value("data_seed", c.dataSeed);
+        if (j.contains("sizes")) {
+            c.sizes.clear();
+            for (const auto& s : j["sizes"]) c.sizes.emplace_back(s.at(0).get<int>(), s.at(1).get<int>());
+        }
+        c.defaultSize = j.value("default_size", c.defaultSize);
+        c.defaultSteps = j.value("default_steps", c.defaultSteps);
+        const json a = j.value("architecture", json::object());
+        c.arch.ditHidden = a.value("dit_hidden", c.arch.ditHidden);
+        c.arch.ditDepth = a.value("dit_depth", c.arch.ditDepth);
+        c.arch.ditHeads = a.value("dit_heads", c.arch.ditHeads);
+        c.arch.ditMlpRatio = a.value("dit_mlp_ratio", c.arch.ditMlpRatio);
+        c.arch.maxSeqLen = a.value("max_seq_len", c.arch.maxSeqLen);
+        c.arch.t5DModel = a.value("t5_d_model", c.arch.t5DModel);
+        c.arch.t5DKv = a.value("t5_d_kv", c.arch.t5DKv);
+        c.arch.t5Heads = a.value("t5_heads", c.arch.t5Heads);
+        c.arch.t5Layers = a.value("t5_layers", c.arch.t5Layers);
+        c.arch.t5DFf = a.value("t5_d_ff", c.arch.t5DFf);
+        c.arch.t5VocabSize = a.value("t5_vocab_size", c.arch.t5VocabSize);
+        c.arch.vaeCh = a.value("vae_ch", c.arch.vaeCh);
+        c.arch.vaeChMult = a.value("vae_ch_mult", c.arch.vaeChMult);
+        c.arch.vaeResBlocks = a.value("vae_res_blocks", c.arch.vaeResBlocks);
+        c.vae = stageFrom(j.value("vae", json::object()), c.vae);
+        c.dit = stageFrom(j.value("dit", json::object()), c.dit);
+        c.vaeKlWeight = j.value("vae_kl_weight", c.vaeKlWeight);
+        c.cfgDropout = j.value("cfg_dropout", c.cfgDropout);
+        c.trainTextEncoder = j.value("train_text_encoder", c.trainTextEncoder);
+        c.bf16 = j.value("bf16", c.bf16);
+        c.corpusSamples = j.value("corpus_samples", c.corpusSamples);
+        return c;
+    } catch (const json::exception& e) {
+        throw Error(file, std::string("malformed training configuration: ") + e.what());
+    }
+}
+
+}  // namespace ace::train

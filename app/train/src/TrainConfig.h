@@ -1,0 +1,64 @@
+#pragma once
+// What a training run builds and how it trains, stored as train_config.json in the work folder so
+// every later command (and a later session resuming the run) uses the same settings.
+#include <cstdint>
+#include <filesystem>
+#include <string>
+#include <utility>
+#include <vector>
+
+namespace ace::train {
+
+struct Architecture {
+    // DiTACE (patch 2, 4 latent channels, qk-norm, pred_sigma as the release)
+    int64_t ditHidden = 192;
+    int64_t ditDepth = 6;
+    int64_t ditHeads = 4;
+    int64_t ditMlpRatio = 4;
+    int64_t maxSeqLen = 24;  // token budget of an input image (16 px tokens) and RoPE rows
+    // T5 encoder (its d_model is the DiT's y_channels)
+    int64_t t5DModel = 128;
+    int64_t t5DKv = 32;
+    int64_t t5Heads = 4;
+    int64_t t5Layers = 2;
+    int64_t t5DFf = 256;
+    int t5VocabSize = 400;  // SentencePiece vocabulary (trained on the instruction corpus)
+    // AutoencoderKL (GroupNorm with 32 groups: channel counts are multiples of 32)
+    int64_t vaeCh = 32;
+    std::vector<int64_t> vaeChMult{1, 2, 2, 4};  // 4 levels = the release's 8x downsampling
+    int64_t vaeResBlocks = 1;
+};
+
+struct StageSettings {
+    int batchSize = 8;
+    int accumulate = 1;        // micro-batches per optimizer step
+    double learningRate = 3e-4;
+    int warmupSteps = 100;
+    double weightDecay = 0.01;
+    double emaDecay = 0.999;
+    double gradClip = 1.0;     // max global gradient norm (<= 0: off)
+    int saveEvery = 100;       // steps between checkpoints
+};
+
+struct TrainConfig {
+    std::string name = "ACE built-in model";
+    uint64_t dataSeed = 2024;
+    std::vector<std::pair<int, int>> sizes{{64, 64}, {96, 64}, {64, 96}};  // training sizes (w, h)
+    int defaultSize = 64;   // default text-to-image size of the exported model
+    int defaultSteps = 20;
+    Architecture arch;
+    StageSettings vae{16, 1, 2e-4, 100, 0.0, 0.999, 1.0, 100};
+    StageSettings dit{8, 1, 3e-4, 200, 0.01, 0.999, 1.0, 100};
+    double vaeKlWeight = 1e-6;
+    double cfgDropout = 0.1;          // share of samples trained with an empty instruction
+    bool trainTextEncoder = true;     // jointly with the DiT (false: frozen, embeddings cached)
+    bool bf16 = false;                // autocast to bfloat16 (on by default on CUDA devices)
+    uint64_t corpusSamples = 20000;   // samples whose instructions train the tokenizer
+
+    static TrainConfig preset(const std::string& name);  // "builtin", "tiny", "full"
+    static TrainConfig load(const std::filesystem::path& file);
+    void save(const std::filesystem::path& file) const;
+    std::string toJson() const;
+};
+
+}  // namespace ace::train

@@ -1,0 +1,44 @@
+#pragma once
+// The project file (.aceproj): one versioned zip holding a whole session — the layered document
+// (all versions of every layer with their provenance), the images the session refers to (LCU
+// history inputs, imported files) and the app's session JSON (conversation, LCU history,
+// settings, seeds). The format is documented in README.md ("Project file format").
+#include <cstdint>
+#include <filesystem>
+#include <map>
+#include <string>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "ace/document/Document.h"
+
+namespace ace {
+
+inline constexpr int kProjectFormatVersion = 1;
+inline constexpr const char* kProjectMimeType = "application/x-ace-desktop-project";
+inline constexpr const char* kProjectExtension = ".aceproj";
+
+struct Project {
+    Document document;
+    // Owned by the app: the conversation, LCU history (referring to assets by name), generation
+    // settings and seeds. Stored as it is.
+    nlohmann::json session = nlohmann::json::object();
+    // Images referred to by name from `session`; names match [A-Za-z0-9._-]{1,64}.
+    std::map<std::string, Image> assets;
+    // For autosaves: the project file the autosave belongs to (empty: an untitled session).
+    std::filesystem::path autosaveOf;
+
+    bool operator==(const Project&) const = default;
+};
+
+// The archive bytes (serialise) and the atomic file write (save).
+std::vector<std::uint8_t> serializeProject(const Project& project);
+void saveProject(const std::filesystem::path& file, const Project& project);
+
+// Throws ace::Error naming `origin` (or the file) and the problem for anything that is not a
+// valid project of a supported version: corrupt, truncated, newer format, bad values.
+Project parseProject(std::vector<std::uint8_t> bytes, const std::filesystem::path& origin);
+Project loadProject(const std::filesystem::path& file);
+
+}  // namespace ace

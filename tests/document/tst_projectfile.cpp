@@ -1,0 +1,189 @@
+// Project files: lossless round trip of a whole session, atomic writes, and a clear ace::Error
+// (never a crash) for corrupt, truncated, future-version and ill-typed files.
+#include <QtTest>
+
+#include <random>
+
+#include "DocumentTestUtil.h"
+#include "ace/common/Error.h"
+#include "ace/document/AtomicFile.h"
+#include "ace/document/ProjectFile.h"
+#include "ace/document/Zip.h"
+
+using namespace ace;
+
+namespace {
+
+Project sampleProject() {
+    Project p;
+    p.document = test::sampleDocument();
+    Layer& result = p.document.layer(1);
+    Provenance prov;
+    prov.instruction = "make {image} look like a watercolour";
+    prov.referencedImages = {"Background"};
+    prov.mask = "Edit mask";
+    prov.task = "inpainting";
+    prov.seed = 1234567890123LL;
+    prov.turn = 3;
+    prov.settings = {{"steps", 20}, {"guideScale", 4.5}, {"sampler", "ddim"}};
+    result.versions[0].provenance = prov;
+    prov.seed = 99;
+    result.addVersion(test::randomRgba(result.image().width, result.image().height, 77), prov);
+    result.currentVersion = 0;
+    p.document.setInputLayer(result.id);
+    p.assets["turn-1-input"] = test::randomRgba(20, 10, 5);
+    p.assets["turn-1-mask"] = test::randomMask(20, 10, 6);
+    Image rgb(7, 5, 3);
+    for (std::size_t i = 0; i < rgb.data.size(); ++i) rgb.data[i] = static_cast<std::uint8_t>(i * 3);
+    p.assets["rgb.asset"] = rgb;
+    p.session = {{"conversation", {{{"role", "user"}, {"text", "画一只猫"}}, {{"role", "ace"}, {"seed", 42}}}},
+                 {"lcuHistory", {{{"instruction", "a cat"}, {"images", {"turn-1-input"}}}}},
+                 {"settings", {{"steps", 20}}}};
+    return p;
+}
+
+std::vector<std::uint8_t> withProjectJson(const std::vector<std::uint8_t>& archive, const std::function<void(nlohmann::json&)>& edit) {
+    const ZipReader in(archive, "in");
+    ZipWriter out;
+    for (const auto& e : in.entries()) {
+        if (e.name == "project.json") {
+            auto j = nlohmann::json::parse(in.readText(e.name));
+            edit(j);
+            out.add(e.name, j.dump());
+        } else {
+            out.add(e.name, in.read(e.name), e.name == "mimetype" ? ZipWriter::Method::Stored : ZipWriter::Method::Deflate);
+        }
+    }
+    return out.finish();
+}
+
+QString errorOf(const std::vector<std::uint8_t>& bytes) {
+    try {
+        parseProject(bytes, "test.aceproj");
+    } catch (const ace::Error& e) {
+        return QString::fromUtf8(e.what());
+    }
+    return {};
+}
+
+}  // namespace
+
+class TestProjectFile : public QObject {
+    Q_OBJECT
+private Q_SLOTS:
+    void roundTrip() {
+        const Project p = sampleProject();
+        const auto path = file("session.aceproj");
+        saveProject(path, p);
+        const Project back = loadProject(path);
+        QVERIFY(back.document == p.document);
+        QVERIFY(back.assets == p.assets);
+        QCOMPARE(back.session, p.session);
+        QVERIFY(back == p);
+        QCOMPARE(back.document.layer(1).versions.size(), std::size_t(2));
+        QCOMPARE(back.document.layer(1).versions[1].provenance->seed, std::int64_t(99));
+    }
+
+    void writesAreAtomic() {
+        const auto path = file("atomic.aceproj");
+        saveProject(path, sampleProject());
+        const auto before = readFileBytes(path, 1 << 26);
+        // A save that fails half-way (a bad asset name is found while serialising) leaves the
+        // previous file as it was, and no temporary files behind.
+        Project bad = sampleProject();
+        bad.assets["../escape"] = Image(1, 1, 1);
+        QVERIFY_THROWS_EXCEPTION(ace::Error, saveProject(path, bad));
+        QVERIFY(readFileBytes(path, 1 << 26) == before);
+        QCOMPARE(QDir(m_dir.path()).entryList(QDir::Files | QDir::Hidden).filter("atomic").size(), 1);
+        QVERIFY_THROWS_EXCEPTION(ace::Error, saveProject(file("no/such/folder/x.aceproj"), sampleProject()));
+    }
+
+    void futureVersionIsRefused() {
+        const auto bytes = serializeProject(sampleProject());
+        const QString e = errorOf(withProjectJson(bytes, [](nlohmann::json& j) { j["version"] = 2; }));
+        QVERIFY2(e.contains("newer ACE Desktop") && e.contains("format version 2") && e.contains("test.aceproj"), qPrintable(e));
+    }
+
+    void badFieldsAreNamed_data() {
+        QTest::addColumn<int>("which");
+        QTest::addColumn<QString>("expected");
+        QTest::newRow("opacity") << 0 << "layer 0 'opacity' is out of range";
+        QTest::newRow("blend") << 1 << "layer 1 has an unknown blend mode";
+        QTest::newRow("missing image") << 2 << "missing 'layers/999.png'";
+        QTest::newRow("version index") << 3 << "'currentVersion' is out of range";
+        QTest::newRow("duplicate id") << 4 << "repeats layer id";
+        QTest::newRow("canvas") << 5 << "canvas 'width' is out of range";
+        QTest::newRow("type") << 6 << "'name' is not a string";
+        QTest::newRow("input layer") << 7 << "input layer does not exist";
+        QTest::newRow("asset name") << 8 << "has a bad name";
+        QTest::newRow("format") << 9 << "not an ACE Desktop project";
+        QTest::newRow("seed type") << 10 << "'seed' is not an integer";
+        QTest::newRow("session") << 11 << "'session' is not an object";
+    }
+    void badFieldsAreNamed() {
+        QFETCH(int, which);
+        QFETCH(QString, expected);
+        const auto bytes = serializeProject(sampleProject());
+        const QString e = errorOf(withProjectJson(bytes, [which](nlohmann::json& j) {
+            switch (which) {
+            case 0: j["layers"][0]["opacity"] = 1.5; break;
+            case 1: j["layers"][1]["blendMode"] = "dissolve"; break;
+            case 2: j["layers"][0]["versions"][0]["image"] = "layers/999.png"; break;
+            case 3: j["layers"][2]["currentVersion"] = 5; break;
+            case 4: j["layers"][2]["id"] = j["layers"][1]["id"]; break;
+            case 5: j["canvas"]["width"] = -3; break;
+            case 6: j["layers"][0]["name"] = 12; break;
+            case 7: j["inputLayer"] = 4242; break;
+            case 8: j["assets"][0]["name"] = "../../etc/passwd"; break;
+            case 9: j["format"] = "something-else"; break;
+            case 10: j["layers"][1]["versions"][0]["provenance"]["seed"] = "x"; break;
+            case 11: j["session"] = nlohmann::json::array(); break;
+            }
+        }));
+        QVERIFY2(e.contains(expected), qPrintable(e));
+    }
+
+    void notAProject() {
+        QVERIFY(errorOf({}).contains("not a zip"));
+        ZipWriter w;
+        w.add("mimetype", std::string("image/openraster"), ZipWriter::Method::Stored);
+        QVERIFY(errorOf(w.finish()).contains("not an ACE Desktop project"));
+        ZipWriter w2;
+        w2.add("mimetype", std::string(kProjectMimeType), ZipWriter::Method::Stored);
+        w2.add("project.json", std::string("{\"format\": \"ace-desktop-project\", \"version\": 1,"));
+        QVERIFY(errorOf(w2.finish()).contains("not valid JSON"));
+        QVERIFY_THROWS_EXCEPTION(ace::Error, loadProject(file("absent.aceproj")));
+    }
+
+    void everyTruncationIsAnError() {
+        Project small;
+        small.document = Document(8, 8);
+        small.document.addLayer(Layer::raster("a", test::randomRgba(8, 8, 1)));
+        const auto bytes = serializeProject(small);
+        for (std::size_t n = 0; n < bytes.size(); ++n) {
+            const QString e = errorOf(std::vector<std::uint8_t>(bytes.begin(), bytes.begin() + static_cast<long>(n)));
+            QVERIFY2(!e.isEmpty(), qPrintable(QString("truncated to %1 bytes and accepted").arg(n)));
+        }
+    }
+
+    void randomCorruptionNeverCrashes() {
+        const auto bytes = serializeProject(sampleProject());
+        std::mt19937 rng(11);
+        int errors = 0;
+        for (int round = 0; round < 400; ++round) {
+            auto mutated = bytes;
+            const int flips = 1 + static_cast<int>(rng() % 8);
+            for (int k = 0; k < flips; ++k) mutated[rng() % mutated.size()] ^= static_cast<std::uint8_t>(1 + rng() % 255);
+            if (!errorOf(mutated).isEmpty()) ++errors;
+        }
+        qInfo("%d of 400 corrupted projects were refused; the rest changed only bytes that do not matter", errors);
+        QVERIFY(errors > 0);
+    }
+
+private:
+    std::filesystem::path file(const std::string& name) const { return std::filesystem::path(m_dir.path().toStdString()) / name; }
+    QTemporaryDir m_dir;
+};
+
+QTEST_GUILESS_MAIN(TestProjectFile)
+#include "tst_projectfile.moc"

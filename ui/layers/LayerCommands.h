@@ -1,0 +1,97 @@
+#pragma once
+// Undo commands for layer operations. Each keeps what it needs to restore the document exactly
+// (layers are stored whole when they are removed or merged).
+#include <QUndoCommand>
+
+#include "ace/document/Document.h"
+
+namespace ace {
+
+class LayerModel;
+
+// Inserts a layer (add, duplicate, import, a turn's result).
+class InsertLayerCommand final : public QUndoCommand {
+public:
+    InsertLayerCommand(LayerModel* model, int stackIndex, Layer layer, const QString& text);
+    void redo() override;
+    void undo() override;
+    LayerId layerId() const { return m_layer.id; }
+
+private:
+    LayerModel* m_model;
+    int m_index;
+    Layer m_layer;
+};
+
+class RemoveLayerCommand final : public QUndoCommand {
+public:
+    RemoveLayerCommand(LayerModel* model, int stackIndex, const QString& text);
+    void redo() override;
+    void undo() override;
+
+private:
+    LayerModel* m_model;
+    int m_index;
+    Layer m_layer;
+    LayerId m_inputBefore = 0;
+};
+
+class MoveLayerCommand final : public QUndoCommand {
+public:
+    MoveLayerCommand(LayerModel* model, int fromStackIndex, int toStackIndex);
+    void redo() override;
+    void undo() override;
+
+private:
+    LayerModel* m_model;
+    int m_from, m_to;
+};
+
+// Name, visibility, opacity, blend mode, lock or shown version of one layer. Opacity changes of
+// the same layer merge into one step (a slider drag is one undo step).
+class LayerAttributesCommand final : public QUndoCommand {
+public:
+    enum Kind { Rename = 1, Visibility, Opacity, Blend, Lock, Version };
+    LayerAttributesCommand(LayerModel* model, LayerId id, const Layer& before, const Layer& after, Kind kind,
+                           const QString& text);
+    void redo() override;
+    void undo() override;
+    int id() const override { return m_kind == Opacity ? 0x4c4f5041 : -1; }
+    bool mergeWith(const QUndoCommand* other) override;
+
+private:
+    LayerModel* m_model;
+    LayerId m_layerId;
+    Layer m_before, m_after;  // attributes only; pixels are left empty
+    Kind m_kind;
+};
+
+// Merge down, and adding a version: the layers before and after, whole.
+class ReplaceLayersCommand final : public QUndoCommand {
+public:
+    // Replaces the layers at [stackIndex, stackIndex + before.size()) by `after`.
+    ReplaceLayersCommand(LayerModel* model, int stackIndex, std::vector<Layer> before, std::vector<Layer> after,
+                         const QString& text);
+    void redo() override;
+    void undo() override;
+
+private:
+    void swapIn(const std::vector<Layer>& out, const std::vector<Layer>& in);
+    LayerModel* m_model;
+    int m_index;
+    std::vector<Layer> m_before, m_after;
+    LayerId m_inputBefore = 0;
+};
+
+class SetInputLayerCommand final : public QUndoCommand {
+public:
+    SetInputLayerCommand(LayerModel* model, LayerId before, LayerId after, const QString& text);
+    void redo() override;
+    void undo() override;
+
+private:
+    LayerModel* m_model;
+    LayerId m_before, m_after;
+};
+
+}  // namespace ace
