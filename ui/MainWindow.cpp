@@ -3,35 +3,102 @@
 #include <QApplication>
 #include <QCloseEvent>
 #include <QDockWidget>
+#include <QFileDialog>
+#include <QFrame>
+#include <QHBoxLayout>
+#include <QImageReader>
+#include <QImageWriter>
 #include <QLabel>
 #include <QMenuBar>
+#include <QMessageBox>
+#include <QProgressBar>
+#include <QPushButton>
 #include <QSettings>
+#include <QStandardPaths>
+#include <QStatusBar>
+#include <QTimer>
+#include <QUndoStack>
 #include <QVBoxLayout>
 
 #include "AboutDialog.h"
+#include "CanvasDocument.h"
+#include "CanvasPanel.h"
+#include "CanvasView.h"
+#include "ChatModel.h"
+#include "ChatPanel.h"
+#include "SessionController.h"
+#include "SettingsDialog.h"
 
 namespace ace {
 
-MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent) {
+MainWindow::MainWindow(BackendFactory backend, QWidget* parent) : QMainWindow(parent) {
     setObjectName("MainWindow");
     setWindowTitle(tr("ACE Desktop"));
     setWindowIcon(QIcon(":/icons/ace-desktop.svg"));
 
-    m_canvasArea = new QWidget(this);
-    m_canvasArea->setObjectName("canvasArea");
-    m_canvasArea->setAccessibleName(tr("Canvas"));
-    m_canvasArea->setMinimumSize(320, 240);
-    setCentralWidget(m_canvasArea);
+    m_undoStack = new QUndoStack(this);
+    m_undoStack->setUndoLimit(100);
+    m_document = new CanvasDocument(m_undoStack, this);
+    m_chatModel = new ChatModel(this);
+    if (!backend) {
+        backend = []() -> std::unique_ptr<InferenceBackend> {
+            throw Error("this build of ACE Desktop has no inference engine");
+        };
+    }
+    m_session = new SessionController(m_document, m_chatModel, std::move(backend), this);
+
+    // Centre: the banner for model problems over the canvas.
+    auto* centre = new QWidget(this);
+    m_banner = new QFrame(centre);
+    m_banner->setObjectName("modelBanner");
+    m_banner->setFrameShape(QFrame::StyledPanel);
+    m_banner->setStyleSheet(QStringLiteral("#modelBanner { background: #fff4e5; border: 1px solid #e0a040; }"
+                                           "#modelBanner QLabel { color: #5a3a00; }"));
+    m_bannerText = new QLabel(m_banner);
+    m_bannerText->setObjectName("modelBannerText");
+    m_bannerText->setWordWrap(true);
+    m_bannerText->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    auto* settingsButton = new QPushButton(tr("Settings…"), m_banner);
+    connect(settingsButton, &QPushButton::clicked, this, &MainWindow::showSettings);
+    auto* retryButton = new QPushButton(tr("Load again"), m_banner);
+    connect(retryButton, &QPushButton::clicked, this, &MainWindow::loadModel);
+    auto* bannerLayout = new QHBoxLayout(m_banner);
+    bannerLayout->addWidget(m_bannerText, 1);
+    bannerLayout->addWidget(settingsButton);
+    bannerLayout->addWidget(retryButton);
+    m_banner->hide();
+    m_canvasPanel = new CanvasPanel(m_document, centre);
+    auto* centreLayout = new QVBoxLayout(centre);
+    centreLayout->setContentsMargins(0, 0, 0, 0);
+    centreLayout->setSpacing(0);
+    centreLayout->addWidget(m_banner);
+    centreLayout->addWidget(m_canvasPanel, 1);
+    setCentralWidget(centre);
+
+    m_modelStatus = new QLabel(tr("No model loaded"), this);
+    m_modelStatus->setObjectName("modelStatus");
+    m_loadProgress = new QProgressBar(this);
+    m_loadProgress->setRange(0, 1000);
+    m_loadProgress->setMaximumWidth(200);
+    m_loadProgress->hide();
+    statusBar()->addPermanentWidget(m_loadProgress);
+    statusBar()->addPermanentWidget(m_modelStatus);
 
     createDocks();
     createMenus();
+    connectSession();
     readSettings();
 }
+
+MainWindow::~MainWindow() = default;
+
+QWidget* MainWindow::canvasArea() const { return m_canvasPanel; }
 
 void MainWindow::createDocks() {
     m_chatDock = new QDockWidget(tr("Chat"), this);
     m_chatDock->setObjectName("chatDock");
-    m_chatDock->setWidget(new QWidget(m_chatDock));
+    m_chatPanel = new ChatPanel(m_chatModel, m_chatDock);
+    m_chatDock->setWidget(m_chatPanel);
     addDockWidget(Qt::LeftDockWidgetArea, m_chatDock);
 
     m_layersDock = new QDockWidget(tr("Layers"), this);
@@ -42,9 +109,30 @@ void MainWindow::createDocks() {
 
 void MainWindow::createMenus() {
     QMenu* fileMenu = menuBar()->addMenu(tr("&File"));
+    QAction* open = fileMenu->addAction(tr("&Open Image…"), this, &MainWindow::openImage);
+    open->setShortcut(QKeySequence::Open);
+    open->setObjectName("actionOpenImage");
+    QAction* save = fileMenu->addAction(tr("&Save Canvas As…"), this, &MainWindow::saveCanvasAs);
+    save->setShortcut(QKeySequence::SaveAs);
+    save->setObjectName("actionSaveCanvas");
+    fileMenu->addSeparator();
+    QAction* settings = fileMenu->addAction(tr("S&ettings…"), this, &MainWindow::showSettings);
+    settings->setShortcut(QKeySequence::Preferences);
+    settings->setObjectName("actionSettings");
+    fileMenu->addSeparator();
     QAction* quit = fileMenu->addAction(tr("&Quit"), this, &QWidget::close);
     quit->setShortcut(QKeySequence::Quit);
     quit->setObjectName("actionQuit");
+
+    QMenu* editMenu = menuBar()->addMenu(tr("&Edit"));
+    QAction* undo = m_undoStack->createUndoAction(this, tr("&Undo"));
+    undo->setShortcut(QKeySequence::Undo);
+    undo->setObjectName("actionUndo");
+    QAction* redo = m_undoStack->createRedoAction(this, tr("&Redo"));
+    redo->setShortcut(QKeySequence::Redo);
+    redo->setObjectName("actionRedo");
+    editMenu->addAction(undo);
+    editMenu->addAction(redo);
 
     QMenu* viewMenu = menuBar()->addMenu(tr("&View"));
     viewMenu->addAction(m_chatDock->toggleViewAction());
@@ -53,6 +141,124 @@ void MainWindow::createMenus() {
     QMenu* helpMenu = menuBar()->addMenu(tr("&Help"));
     QAction* about = helpMenu->addAction(tr("&About ACE Desktop"), this, &MainWindow::showAbout);
     about->setObjectName("actionAbout");
+}
+
+void MainWindow::connectSession() {
+    ChatPanel* chat = m_chatPanel;
+    connect(chat, &ChatPanel::sendRequested, m_session, &SessionController::send);
+    connect(chat, &ChatPanel::cancelRequested, m_session, &SessionController::cancel);
+    connect(chat, &ChatPanel::useAsCanvasRequested, m_session, &SessionController::useResultAsCanvas);
+    connect(chat, &ChatPanel::regenerateRequested, m_session, &SessionController::regenerate);
+    connect(chat, &ChatPanel::excludeRequested, m_session, &SessionController::setTurnExcluded);
+    connect(m_session, &SessionController::busyChanged, chat, &ChatPanel::setBusy);
+    connect(m_session, &SessionController::contextChanged, chat,
+            [this](const QList<int>& ids) { m_chatPanel->setContext(ids, m_settings.generation.historyLength); });
+
+    // The chat's {image} is the canvas; refresh its thumbnail once a stroke settles, not per dab.
+    auto* canvasThumb = new QTimer(this);
+    canvasThumb->setSingleShot(true);
+    canvasThumb->setInterval(150);
+    connect(canvasThumb, &QTimer::timeout, this, [this] {
+        m_chatPanel->setCanvasImage(m_document->image(), m_document->hasMask() ? m_document->mask() : QImage());
+    });
+    connect(m_document, &CanvasDocument::imageChanged, canvasThumb, qOverload<>(&QTimer::start));
+    connect(m_document, &CanvasDocument::maskChanged, canvasThumb, qOverload<>(&QTimer::start));
+
+    CanvasView* view = m_canvasPanel->view();
+    connect(m_session, &SessionController::turnStarted, view,
+            [view](int id) { view->setRunStatus(tr("Turn %1: starting…").arg(id)); });
+    connect(m_session->worker(), &InferenceWorker::progress, view, [view](quint64 id, int step, int total, const QImage&) {
+        view->setRunStatus(tr("Turn %1: step %2 of %3 (Esc cancels)").arg(id).arg(step).arg(total));
+    });
+    for (auto signal : {&SessionController::turnFinished, &SessionController::turnCancelled})
+        connect(m_session, signal, view, [view](int) { view->setRunStatus(QString()); });
+    connect(m_session, &SessionController::turnFailed, this, [this, view](int id, const QString& message) {
+        view->setRunStatus(QString());
+        statusBar()->showMessage(tr("Turn %1 failed: %2").arg(id).arg(message), 10000);
+    });
+
+    connect(m_session, &SessionController::modelLoading, this, [this](const QString& stage, double fraction) {
+        m_loadProgress->show();
+        m_loadProgress->setValue(static_cast<int>(fraction * 1000));
+        m_modelStatus->setText(tr("Loading the model: %1").arg(stage));
+    });
+    connect(m_session, &SessionController::modelReady, this, [this](const ModelInfo& info) {
+        m_loadProgress->hide();
+        m_banner->hide();
+        m_modelStatus->setText(tr("%1 on %2 (%3)")
+                                   .arg(QString::fromStdString(info.name), QString::fromStdString(info.device),
+                                        QString::fromStdString(info.precision)));
+    });
+    connect(m_session, &SessionController::modelFailed, this, [this](const QString& message) {
+        m_loadProgress->hide();
+        m_modelStatus->setText(tr("No model loaded"));
+        showBanner(message);
+    });
+}
+
+void MainWindow::showBanner(const QString& message) {
+    m_bannerText->setText(message);
+    m_banner->show();
+}
+
+QString MainWindow::modelBannerText() const { return m_banner->isVisible() ? m_bannerText->text() : QString(); }
+
+void MainWindow::applySettings(const AppSettings& settings, bool reloadModel) {
+    m_settings = settings;
+    m_session->setSettings(settings.generation);
+    m_chatPanel->setContext(m_session->nextContextTurns(), settings.generation.historyLength);
+    if (reloadModel) loadModel();
+}
+
+void MainWindow::loadModel() {
+    const QString problem = checkModelFolder(m_settings.modelFolder);
+    if (!problem.isEmpty()) {
+        showBanner(problem);
+        return;
+    }
+    m_banner->hide();
+    m_loadProgress->setValue(0);
+    m_loadProgress->show();
+    m_modelStatus->setText(tr("Loading the model…"));
+    m_session->loadModel(m_settings.modelFolder, m_settings.loadOptions());
+}
+
+void MainWindow::showSettings() {
+    SettingsDialog dialog(m_settings, this);
+    if (dialog.exec() != QDialog::Accepted) return;
+    const AppSettings next = dialog.settings();
+    const bool reload = next.modelFolder != m_settings.modelFolder || next.device != m_settings.device ||
+                        next.precision != m_settings.precision || !m_session->isModelLoaded();
+    next.save();
+    applySettings(next, reload);
+}
+
+void MainWindow::openImage() {
+    const QString file = QFileDialog::getOpenFileName(this, tr("Open Image"),
+                                                      QStandardPaths::writableLocation(QStandardPaths::PicturesLocation),
+                                                      tr("Images (*.png *.jpg *.jpeg *.webp *.bmp *.tif *.tiff)"));
+    if (file.isEmpty()) return;
+    QImageReader reader(file);
+    reader.setAutoTransform(true);
+    const QImage image = reader.read();
+    if (image.isNull()) {
+        QMessageBox::warning(this, tr("Open Image"),
+                             tr("Cannot read file %1:\n%2.").arg(QDir::toNativeSeparators(file), reader.errorString()));
+        return;
+    }
+    m_document->openImage(image, tr("Open %1").arg(QFileInfo(file).fileName()));
+}
+
+void MainWindow::saveCanvasAs() {
+    if (!m_document->hasImage()) return;
+    const QString file = QFileDialog::getSaveFileName(this, tr("Save Canvas As"),
+                                                      QStandardPaths::writableLocation(QStandardPaths::PicturesLocation),
+                                                      tr("PNG (*.png);;JPEG (*.jpg *.jpeg);;WebP (*.webp)"));
+    if (file.isEmpty()) return;
+    QImageWriter writer(file);
+    if (!writer.write(m_document->image()))
+        QMessageBox::warning(this, tr("Save Canvas As"),
+                             tr("Cannot write file %1:\n%2.").arg(QDir::toNativeSeparators(file), writer.errorString()));
 }
 
 void MainWindow::showAbout() {
@@ -71,6 +277,9 @@ void MainWindow::readSettings() {
     if (geometry.isEmpty()) resize(1280, 800);
     else restoreGeometry(geometry);
     restoreState(settings.value("mainWindow/state").toByteArray());
+    applySettings(AppSettings::load(), false);
+    // Start loading at once so the model is ready by the first turn (or say what is missing).
+    QTimer::singleShot(0, this, &MainWindow::loadModel);
 }
 
 void MainWindow::writeSettings() {

@@ -1,0 +1,23 @@
+#pragma once
+// Helpers shared by the GUI tests: test images drawn with QPainter plus noise, screenshots saved
+// as build artifacts (build/screenshots/<name>.png), and waiting on conditions.
+#include <QImage>
+#include <QSignalSpy>
+#include <QString>
+
+class QWidget;
+
+namespace ace::test {
+
+// A photo-like RGB32 image: gradient, shapes, text, deterministic noise.
+QImage makeScene(int width, int height, unsigned seed = 1);
+// Saves widget->grab() to ACE_BINARY_DIR/screenshots/<name>.png and returns the path.
+QString saveScreenshot(QWidget* widget, const QString& name);
+// Number of mask pixels above 128.
+long maskedPixels(const QImage& mask);
+
+// True once the spy has seen a signal: QSignalSpy records emissions from other threads directly,
+// so one may arrive before wait() starts, which wait() alone would miss.
+inline bool waitFor(QSignalSpy& spy, int timeoutMs) { return !spy.isEmpty() || spy.wait(timeoutMs); }
+
+}  // namespace ace::test

@@ -1,0 +1,233 @@
+#include "ChatModel.h"
+
+#include <QPainter>
+
+namespace ace {
+
+QString taskDisplayName(TaskKind task) {
+    switch (task) {
+    case TaskKind::Automatic: return ChatModel::tr("Automatic");
+    case TaskKind::TextToImage: return ChatModel::tr("Text to image");
+    case TaskKind::Inpainting: return ChatModel::tr("Inpainting");
+    case TaskKind::Outpainting: return ChatModel::tr("Outpainting");
+    case TaskKind::ReferenceGuided: return ChatModel::tr("Reference-guided");
+    case TaskKind::TryOn: return ChatModel::tr("Try on");
+    }
+    return {};
+}
+
+std::string taskReferenceName(TaskKind task) {
+    // The reference blanks the masked area only for "inpainting" / "Inpainting" / "Try On"; the
+    // other names are what its examples pass and leave the pixels as they are.
+    switch (task) {
+    case TaskKind::Inpainting: return "inpainting";
+    case TaskKind::Outpainting: return "outpainting";
+    case TaskKind::TryOn: return "Try On";
+    case TaskKind::Automatic:
+    case TaskKind::TextToImage:
+    case TaskKind::ReferenceGuided: return "";
+    }
+    return "";
+}
+
+QString imageLabel(int index) {
+    return index == 0 ? QStringLiteral("{image}") : QStringLiteral("{image%1}").arg(index);
+}
+
+bool usesCanvas(TaskKind task, bool canvasHasImage) { return canvasHasImage && task != TaskKind::TextToImage; }
+
+namespace {
+constexpr int kThumb = 160;
+
+QImage thumbnail(const QImage& image, const QImage& mask) {
+    if (image.isNull()) return {};
+    QImage thumb = image.scaled(kThumb, kThumb, Qt::KeepAspectRatio, Qt::SmoothTransformation)
+                       .convertToFormat(QImage::Format_ARGB32_Premultiplied);
+    if (!mask.isNull()) {
+        // The mask as the canvas shows it, so the chat says where each turn edited.
+        QImage tint(mask.size(), QImage::Format_ARGB32_Premultiplied);
+        for (int y = 0; y < mask.height(); ++y) {
+            const uchar* m = mask.constScanLine(y);
+            auto* t = reinterpret_cast<QRgb*>(tint.scanLine(y));
+            for (int x = 0; x < mask.width(); ++x) {
+                const int a = m[x] * 150 / 255;
+                t[x] = qRgba(255 * a / 255, 40 * a / 255, 60 * a / 255, a);
+            }
+        }
+        QPainter p(&thumb);
+        p.setRenderHint(QPainter::SmoothPixmapTransform);
+        p.drawImage(thumb.rect(), tint);
+    }
+    return thumb;
+}
+}  // namespace
+
+ChatModel::ChatModel(QObject* parent) : QAbstractListModel(parent) {}
+
+int ChatModel::rowCount(const QModelIndex& parent) const {
+    return parent.isValid() ? 0 : static_cast<int>(m_turns.size()) * 2;
+}
+
+QVariant ChatModel::data(const QModelIndex& index, int role) const {
+    if (!index.isValid() || index.row() >= rowCount()) return {};
+    const Entry& e = m_turns[index.row() / 2];
+    const ChatTurn& t = e.turn;
+    const bool user = index.row() % 2 == 0;
+    switch (role) {
+    case KindRole: return user ? UserRow : ResultRow;
+    case TurnIdRole: return t.id;
+    case Qt::DisplayRole:
+    case InstructionRole: return t.instruction;
+    case TaskRole: return taskDisplayName(t.task);
+    case ThumbnailsRole: return QVariant::fromValue(e.thumbnails);
+    case ImageLabelsRole: {
+        QStringList labels;
+        for (const ChatImage& i : t.images) labels << i.label;
+        return labels;
+    }
+    case StatusRole: return static_cast<int>(t.status);
+    case StepRole: return t.step;
+    case TotalStepsRole: return t.totalSteps;
+    case ResultImageRole: return e.resultThumbnail;
+    case SeedRole: return t.seed;
+    case StepsRole: return t.steps;
+    case SecondsRole: return t.seconds;
+    case ErrorRole: return t.error;
+    case InNextContextRole: return t.inNextContext;
+    case ExcludedRole: return t.excluded;
+    case Qt::ToolTipRole:
+        if (user && t.excluded) return tr("Removed from the context: later turns do not see it.");
+        if (user && t.inNextContext) return tr("In the context of the next turn.");
+        if (!user && t.status == TurnStatus::Failed) return t.error;
+        return {};
+    default: return {};
+    }
+}
+
+QHash<int, QByteArray> ChatModel::roleNames() const {
+    return {{KindRole, "kind"},           {TurnIdRole, "turnId"},     {InstructionRole, "instruction"},
+            {TaskRole, "task"},           {ThumbnailsRole, "thumbnails"}, {ImageLabelsRole, "imageLabels"},
+            {StatusRole, "status"},       {StepRole, "step"},         {TotalStepsRole, "totalSteps"},
+            {ResultImageRole, "result"},  {SeedRole, "seed"},         {StepsRole, "steps"},
+            {SecondsRole, "seconds"},     {ErrorRole, "error"},       {InNextContextRole, "inNextContext"},
+            {ExcludedRole, "excluded"}};
+}
+
+int ChatModel::addTurn(ChatTurn turn) {
+    turn.id = m_nextId++;
+    Entry e;
+    for (const ChatImage& i : turn.images) e.thumbnails << thumbnail(i.image, i.mask);
+    e.turn = std::move(turn);
+    const int row = rowCount();
+    beginInsertRows({}, row, row + 1);
+    m_turns.append(std::move(e));
+    endInsertRows();
+    return m_turns.back().turn.id;
+}
+
+int ChatModel::indexOf(int id) const {
+    for (int i = 0; i < m_turns.size(); ++i)
+        if (m_turns[i].turn.id == id) return i;
+    return -1;
+}
+
+const ChatTurn* ChatModel::turn(int id) const {
+    const int i = indexOf(id);
+    return i < 0 ? nullptr : &m_turns[i].turn;
+}
+
+QList<int> ChatModel::turnIds() const {
+    QList<int> ids;
+    for (const Entry& e : m_turns) ids << e.turn.id;
+    return ids;
+}
+
+QModelIndex ChatModel::userIndex(int id) const {
+    const int i = indexOf(id);
+    return i < 0 ? QModelIndex() : index(i * 2);
+}
+
+QModelIndex ChatModel::resultIndex(int id) const {
+    const int i = indexOf(id);
+    return i < 0 ? QModelIndex() : index(i * 2 + 1);
+}
+
+void ChatModel::changed(int id, bool user, bool result) {
+    const int i = indexOf(id);
+    if (i < 0) return;
+    const QModelIndex first = index(user ? i * 2 : i * 2 + 1);
+    const QModelIndex last = index(result ? i * 2 + 1 : i * 2);
+    Q_EMIT dataChanged(first, last);
+}
+
+void ChatModel::setStatus(int id, TurnStatus status) {
+    const int i = indexOf(id);
+    if (i < 0 || m_turns[i].turn.status == status) return;
+    m_turns[i].turn.status = status;
+    changed(id, false, true);
+}
+
+void ChatModel::setProgress(int id, int step, int total) {
+    const int i = indexOf(id);
+    if (i < 0) return;
+    ChatTurn& t = m_turns[i].turn;
+    t.status = TurnStatus::Running;
+    t.step = step;
+    t.totalSteps = total;
+    changed(id, false, true);
+}
+
+void ChatModel::setResult(int id, const QImage& image, qint64 seed, int steps, double seconds) {
+    const int i = indexOf(id);
+    if (i < 0) return;
+    Entry& e = m_turns[i];
+    e.turn.status = TurnStatus::Done;
+    e.turn.result = image;
+    e.turn.seed = seed;
+    e.turn.steps = steps;
+    e.turn.seconds = seconds;
+    e.resultThumbnail = image.scaled(256, 256, Qt::KeepAspectRatio, Qt::SmoothTransformation);
+    changed(id, false, true);
+}
+
+void ChatModel::setFailed(int id, const QString& message) {
+    const int i = indexOf(id);
+    if (i < 0) return;
+    m_turns[i].turn.status = TurnStatus::Failed;
+    m_turns[i].turn.error = message;
+    changed(id, false, true);
+}
+
+void ChatModel::setExcluded(int id, bool excluded) {
+    const int i = indexOf(id);
+    if (i < 0 || m_turns[i].turn.excluded == excluded) return;
+    m_turns[i].turn.excluded = excluded;
+    changed(id, true, false);
+}
+
+void ChatModel::setImages(int id, const QList<ChatImage>& images) {
+    const int i = indexOf(id);
+    if (i < 0) return;
+    Entry& e = m_turns[i];
+    e.turn.images = images;
+    e.thumbnails.clear();
+    for (const ChatImage& image : images) e.thumbnails << thumbnail(image.image, image.mask);
+    changed(id, true, false);
+}
+
+void ChatModel::setNextContext(const QSet<int>& ids) {
+    for (Entry& e : m_turns) {
+        const bool in = ids.contains(e.turn.id);
+        if (e.turn.inNextContext == in) continue;
+        e.turn.inNextContext = in;
+        changed(e.turn.id, true, false);
+    }
+}
+
+void ChatModel::clear() {
+    beginResetModel();
+    m_turns.clear();
+    endResetModel();
+}
+
+}  // namespace ace

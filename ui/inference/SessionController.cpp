@@ -1,0 +1,267 @@
+#include "SessionController.h"
+
+#include "CanvasDocument.h"
+#include "ImageConvert.h"
+
+namespace ace {
+
+SessionController::SessionController(CanvasDocument* document, ChatModel* chat, BackendFactory backend, QObject* parent)
+    : QObject(parent), m_document(document), m_chat(chat), m_worker(new InferenceWorker(std::move(backend))) {
+    qRegisterMetaType<ace::SendRequest>();
+    m_thread.setObjectName("InferenceThread");
+    m_worker->moveToThread(&m_thread);
+    connect(&m_thread, &QThread::finished, m_worker, &QObject::deleteLater);
+    connect(this, &SessionController::jobSubmitted, m_worker, &InferenceWorker::submit);
+    connect(this, &SessionController::loadRequested, m_worker, &InferenceWorker::loadModel);
+    connect(m_worker, &InferenceWorker::loadProgress, this, &SessionController::modelLoading);
+    connect(m_worker, &InferenceWorker::modelLoaded, this, [this](const ModelInfo& info) {
+        m_loading = false;
+        m_modelLoaded = true;
+        m_modelInfo = info;
+        Q_EMIT modelReady(info);
+    });
+    connect(m_worker, &InferenceWorker::loadFailed, this, [this](const QString& message) {
+        m_loading = false;
+        m_modelLoaded = false;
+        Q_EMIT modelFailed(message);
+    });
+    connect(m_worker, &InferenceWorker::jobStarted, this, &SessionController::onStarted);
+    connect(m_worker, &InferenceWorker::progress, this, &SessionController::onProgress);
+    connect(m_worker, &InferenceWorker::finished, this, &SessionController::onFinished);
+    connect(m_worker, &InferenceWorker::failed, this, &SessionController::onFailed);
+    connect(m_worker, &InferenceWorker::cancelled, this, &SessionController::onCancelled);
+    m_thread.start();
+}
+
+SessionController::~SessionController() {
+    // Stop the run within one step, then let the thread finish; the worker deletes itself there.
+    m_pending.clear();
+    if (m_running) m_worker->cancel(static_cast<quint64>(m_running));
+    m_thread.quit();
+    m_thread.wait();
+}
+
+void SessionController::setSettings(const GenerationSettings& settings) {
+    m_settings = settings;
+    updateContext();
+}
+
+void SessionController::loadModel(const QString& folder, const ModelLoadOptions& options) {
+    m_loading = true;
+    m_modelLoaded = false;
+    Q_EMIT loadRequested(folder, options);
+}
+
+int SessionController::addTurn(ChatTurn turn, const SendRequest& request) {
+    const int id = m_chat->addTurn(std::move(turn));
+    TurnRecord& record = m_records[id];
+    record.request = request;
+    return id;
+}
+
+int SessionController::send(const SendRequest& request) {
+    ChatTurn turn;
+    turn.instruction = request.text;
+    turn.task = request.task;
+    turn.pasteBack = request.pasteBack;
+    // What the chat shows until the turn starts (then the canvas as it is at that moment).
+    const bool canvas = usesCanvas(request.task, m_document->hasImage());
+    if (canvas)
+        turn.images << ChatImage{m_document->image(), m_document->hasMask() ? m_document->mask() : QImage(), imageLabel(0),
+                                 QStringLiteral("canvas")};
+    for (const ChatImage& a : request.attachments)
+        turn.images << ChatImage{a.image, a.mask, imageLabel(static_cast<int>(turn.images.size())), a.source};
+    const int id = addTurn(std::move(turn), request);
+    m_records[id].maskAtSend = canvas && m_document->hasMask() ? m_document->mask() : QImage();
+    m_pending.append(id);
+    dispatchNext();
+    Q_EMIT busyChanged(isBusy());
+    return id;
+}
+
+QList<int> SessionController::nextContextTurns() const {
+    QList<int> ids;
+    for (int id : m_chat->turnIds()) {
+        const ChatTurn* turn = m_chat->turn(id);
+        const auto record = m_records.constFind(id);
+        if (!turn || record == m_records.cend()) continue;
+        // The reference's history holds each turn's first input image with its instruction; a
+        // regeneration repeats its original's inputs, so only the original counts.
+        if (turn->status != TurnStatus::Done || turn->excluded || record->regeneration) continue;
+        if (!record->submitted || record->job.request.current.images.empty()) continue;
+        ids << id;
+    }
+    const int keep = std::max(0, m_settings.historyLength);
+    if (ids.size() > keep) ids = ids.mid(ids.size() - keep);
+    return ids;
+}
+
+InferenceJob SessionController::buildJob(int turnId) const {
+    const TurnRecord& record = m_records[turnId];
+    const SendRequest& send = record.request;
+    InferenceJob job;
+    job.id = static_cast<quint64>(turnId);
+    job.pasteBack = send.pasteBack;
+    job.featherRadius = m_settings.featherRadius;
+
+    TurnRequest& r = job.request;
+    r.current.instruction = send.text.toStdString();
+    const bool canvas = usesCanvas(send.task, m_document->hasImage());
+    if (canvas) {
+        InputImage input;
+        input.image = toAceImage(m_document->image(), 3);
+        if (!record.maskAtSend.isNull() && record.maskAtSend.size() == m_document->size())
+            input.mask = toAceImage(record.maskAtSend, 1);
+        input.task = taskReferenceName(send.task);
+        r.current.images.push_back(std::move(input));
+    }
+    for (const ChatImage& a : send.attachments) {
+        InputImage input;
+        input.image = toAceImage(a.image, 3);
+        if (!a.mask.isNull()) input.mask = toAceImage(a.mask, 1);
+        r.current.images.push_back(std::move(input));
+    }
+    if (!r.current.images.empty()) {
+        for (int id : nextContextTurns()) {
+            const Turn& earlier = m_records[id].job.request.current;
+            r.history.push_back(Turn{earlier.instruction, {earlier.images.front()}});
+        }
+    }
+    GenerationOptions& o = r.options;
+    o.steps = m_settings.steps;
+    o.guideScale = m_settings.guideScale;
+    o.guideRescale = m_settings.guideRescale;
+    o.seed = m_settings.randomSeed ? -1 : m_settings.seed;
+    if (r.current.images.empty()) {
+        o.outputWidth = m_settings.outputWidth / 16 * 16;
+        o.outputHeight = m_settings.outputHeight / 16 * 16;
+    }
+
+    // The engine's frame 0 (the oldest history image, else the first current one) sets the result's geometry.
+    if (!r.history.empty()) job.target = r.history.front().images.front().image;
+    else if (!r.current.images.empty()) job.target = r.current.images.front().image;
+    if (canvas) {
+        job.pasteInput = r.current.images.front().image;
+        job.pasteMask = r.current.images.front().mask;
+    }
+    return job;
+}
+
+void SessionController::dispatchNext() {
+    if (m_running != 0 || m_pending.isEmpty()) return;
+    const int id = m_pending.takeFirst();
+    TurnRecord& record = m_records[id];
+    if (!record.regeneration) {
+        record.job = buildJob(id);
+        // The chat shows the images this turn really uses.
+        QList<ChatImage> images;
+        const Turn& current = record.job.request.current;
+        for (size_t i = 0; i < current.images.size(); ++i) {
+            const bool canvas = i == 0 && !record.job.pasteInput.isNull();
+            images << ChatImage{toQImage(current.images[i].image), toQImage(current.images[i].mask),
+                                imageLabel(static_cast<int>(i)),
+                                canvas ? QStringLiteral("canvas") : record.request.attachments.value(static_cast<int>(i) - (record.job.pasteInput.isNull() ? 0 : 1)).source};
+        }
+        m_chat->setImages(id, images);
+    }
+    record.submitted = true;
+    m_running = id;
+    Q_EMIT jobSubmitted(record.job);
+}
+
+int SessionController::regenerate(int turnId) {
+    const auto original = m_records.constFind(turnId);
+    const ChatTurn* shown = m_chat->turn(turnId);
+    if (original == m_records.cend() || !original->submitted || !shown) return 0;
+    ChatTurn turn;
+    turn.instruction = shown->instruction;
+    turn.task = shown->task;
+    turn.images = shown->images;
+    turn.pasteBack = shown->pasteBack;
+    turn.regenerationOf = turnId;
+    const InferenceJob job = original->job;
+    const SendRequest request = original->request;
+    const int id = addTurn(std::move(turn), request);
+    TurnRecord& record = m_records[id];
+    record.regeneration = true;
+    record.job = job;
+    record.job.id = static_cast<quint64>(id);
+    record.job.request.options.seed = -1;  // a new seed, everything else as it was
+    m_pending.append(id);
+    dispatchNext();
+    Q_EMIT busyChanged(isBusy());
+    return id;
+}
+
+void SessionController::useResultAsCanvas(int turnId) {
+    const ChatTurn* turn = m_chat->turn(turnId);
+    if (!turn || turn->result.isNull()) return;
+    m_document->applyResult(turn->result, tr("Use the result of turn %1").arg(turnId));
+}
+
+void SessionController::setTurnExcluded(int turnId, bool excluded) {
+    m_chat->setExcluded(turnId, excluded);
+    updateContext();
+}
+
+void SessionController::cancel() {
+    for (int id : std::as_const(m_pending)) m_chat->setStatus(id, TurnStatus::Cancelled);
+    const bool hadQueued = !m_pending.isEmpty();
+    m_pending.clear();
+    if (m_running) m_worker->cancel(static_cast<quint64>(m_running));
+    if (hadQueued) Q_EMIT busyChanged(isBusy());
+}
+
+void SessionController::onStarted(quint64 id, const InferenceJob& job) {
+    const bool clipped = job.pasteBack && !job.pasteMask.isNull() && job.pasteInput.width == job.target.width &&
+                         job.pasteInput.height == job.target.height;
+    m_previewClip = clipped ? toQImage(job.pasteMask) : QImage();
+    m_chat->setStatus(static_cast<int>(id), TurnStatus::Running);
+    Q_EMIT turnStarted(static_cast<int>(id));
+}
+
+void SessionController::onProgress(quint64 id, int step, int total, const QImage& preview) {
+    if (static_cast<int>(id) != m_running) return;
+    m_chat->setProgress(m_running, step, total);
+    if (!preview.isNull()) m_document->setPreview(preview, m_previewClip);
+}
+
+void SessionController::onFinished(quint64 id, const JobOutcome& outcome) {
+    const int turnId = static_cast<int>(id);
+    m_chat->setResult(turnId, outcome.image, outcome.seed, outcome.steps, outcome.wallMs / 1000.0);
+    m_document->clearPreview();
+    m_document->applyResult(outcome.image, tr("Result of turn %1").arg(turnId));
+    endRun(turnId);
+    Q_EMIT turnFinished(turnId);
+}
+
+void SessionController::onFailed(quint64 id, const QString& message) {
+    const int turnId = static_cast<int>(id);
+    m_chat->setFailed(turnId, message);
+    m_document->clearPreview();
+    endRun(turnId);
+    Q_EMIT turnFailed(turnId, message);
+}
+
+void SessionController::onCancelled(quint64 id) {
+    const int turnId = static_cast<int>(id);
+    m_chat->setStatus(turnId, TurnStatus::Cancelled);
+    m_document->clearPreview();  // the image itself was never touched
+    endRun(turnId);
+    Q_EMIT turnCancelled(turnId);
+}
+
+void SessionController::endRun(int turnId) {
+    if (turnId == m_running) m_running = 0;
+    updateContext();
+    dispatchNext();
+    Q_EMIT busyChanged(isBusy());
+}
+
+void SessionController::updateContext() {
+    const QList<int> ids = nextContextTurns();
+    m_chat->setNextContext(QSet<int>(ids.cbegin(), ids.cend()));
+    Q_EMIT contextChanged(ids);
+}
+
+}  // namespace ace
