@@ -6,6 +6,7 @@
 #include "CliArgs.h"
 #include "Commands.h"
 #include "ace/common/Error.h"
+#include "ace/engine/Pipeline.h"
 #include "ace/engine/Runtime.h"
 #include "ace/imaging/ImageIo.h"
 

@@ -57,8 +57,9 @@ PatchEmbedImpl::PatchEmbedImpl(int64_t patch, int64_t in, int64_t hidden, const 
 }
 
 torch::Tensor PatchEmbedImpl::forward(const torch::Tensor& x) {
-    const torch::Tensor& w = m_proj->named_parameters(false)["weight"];
-    const torch::Tensor& b = m_proj->named_parameters(false)["bias"];
+    // By value: named_parameters() returns a temporary dictionary.
+    const torch::Tensor w = m_proj->named_parameters(false)["weight"];
+    const torch::Tensor b = m_proj->named_parameters(false)["bias"];
     return torch::conv2d(x.to(w.scalar_type()), w, b, {m_patch, m_patch});
 }
 

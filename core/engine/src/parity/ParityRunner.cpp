@@ -106,7 +106,7 @@ struct DitCall {
 DitCall marshalDit(const Golden& g, const json& kwargs, const torch::Tensor& xOverride = {}) {
     DitCall call;
     const torch::Tensor x = xOverride.defined() ? xOverride : g.get(kwargs.at("x"));
-    call.t = g.get(kwargs.at("t"));
+    if (kwargs.contains("t")) call.t = g.get(kwargs["t"]);  // absent in the sampler's model_kwargs
     call.pos = g.get(kwargs.at("text_position_embeddings"));
     const json& cond = kwargs.at("cond");
     const json& shapes = cond.at("x_shapes").at("value");
@@ -196,7 +196,7 @@ void runVaeCase(const Golden& g, const json& c, const ParityOptions& o, const st
     if (config.empty()) return emit(failure("vae", "no AutoencoderKL configuration with a weight file"));
     const fs::path file = g.weightsOf(config);
     const auto source = ckpt::mapVaeKeys(ckpt::openSource(file));
-    AutoencoderKL vae = loadAutoencoderKL(source, torch::kFloat32, torch::kCPU, file.string());
+    AutoencoderKL vae = loadAutoencoderKL(source, torch::kFloat32, torch::kCPU);
 
     const torch::Tensor x = g.get(c.at("in"));
     auto [mean, logvar] = vae->moments(x);
@@ -236,22 +236,41 @@ void runSamplerCase(const Golden& g, const json& c, DiTACE& dit, const ParityOpt
         const json& v = c.at(variant);
         const int steps = v.at("schedule").at("n_steps").get<int>();
         dit->setRoundQkvToHalf(half);
+        std::vector<torch::Tensor> inputs, conds, unconds, models, nexts, x0s;
         DenoiseFn denoise = [&](const torch::Tensor& x, const torch::Tensor& t) {
+            inputs.push_back(x.reshape({1, 4, h * w}).clone());
             DitSample cs = condCall.batch.at(0), us = uncondCall.batch.at(0);
             cs.frames[0].latent = us.frames[0].latent = x.reshape({4, h, w});
             const auto tt = t.reshape({1}).repeat({2});
             auto eps = dit->forward({cs, us}, tt, condCall.pos);
+            conds.push_back(eps[0].reshape({1, 4, h * w}));
+            unconds.push_back(eps[1].reshape({1, 4, h * w}));
+            models.push_back(t.reshape({1}).clone());
             return guide(eps[0].unsqueeze(0), eps[1].unsqueeze(0), scale, rescale, false);
         };
-        std::vector<torch::Tensor> nexts;
-        StepFn onStep = [&](const SamplerStep& s) { nexts.push_back(s.x.clone()); };
+        StepFn onStep = [&](const SamplerStep& s) {
+            nexts.push_back(s.x.clone());
+            x0s.push_back(s.x0.clone());
+        };
         const torch::Tensor out = sampleDdim(denoise, packedNoise.reshape({1, 4, h, w}), schedule, steps, onStep);
         dit->setRoundQkvToHalf(false);
         const double tol = half ? o.fp16Tolerance : o.fp32Tolerance;
         const json& stepList = v.at("steps");
-        for (size_t k = 0; k < stepList.size() && k < nexts.size(); ++k)
-            emit(check(variant, "step " + std::to_string(k) + " x_next", nexts[k].reshape({1, 4, h * w}),
-                       g.get(stepList[k].at("x_next")), tol));
+        if (stepList.size() != nexts.size())
+            emit(failure(variant, std::to_string(nexts.size()) + " steps run, the reference made " +
+                                      std::to_string(stepList.size())));
+        for (size_t k = 0; k < stepList.size() && k < nexts.size(); ++k) {
+            const json& st = stepList[k];
+            const std::string step = "step " + std::to_string(k) + " ";
+            if (st.contains("x_t")) emit(check(variant, step + "x_t", inputs[k], g.get(st["x_t"]), tol));
+            if (st.contains("t_model")) emit(check(variant, step + "t_model", models[k], g.get(st["t_model"]), 0.0));
+            if (st.contains("eps_cond")) emit(check(variant, step + "eps_cond", conds[k], g.get(st["eps_cond"]), tol));
+            if (st.contains("eps_uncond"))
+                emit(check(variant, step + "eps_uncond", unconds[k], g.get(st["eps_uncond"]), tol));
+            if (st.contains("x0_pred"))
+                emit(check(variant, step + "x0_pred", x0s[k].reshape({1, 4, h * w}), g.get(st["x0_pred"]), tol));
+            emit(check(variant, step + "x_next", nexts[k].reshape({1, 4, h * w}), g.get(st.at("x_next")), tol));
+        }
         emit(check(variant, "out", out.reshape({1, 4, h * w}), g.get(v.at("out")), tol));
     }
 }

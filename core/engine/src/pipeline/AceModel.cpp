@@ -1,7 +1,10 @@
+#include <unistd.h>
+
 #include <cstdlib>
 #include <functional>
 
 #include "ace/common/Error.h"
+#include "ace/engine/Runtime.h"
 #include "checkpoint/KeyMap.h"
 #include "checkpoint/StateDict.h"
 #include "checkpoint/WeightCache.h"
@@ -48,18 +51,23 @@ ckpt::TensorSource componentSource(ckpt::TensorSource original, const fs::path& 
                                    const std::string& cacheName, const std::function<void(double)>& progress) {
     if (!options.useConvertedCache || dtype == torch::kFloat32) return original;
     bool alreadyCompact = weights.extension() == ".safetensors";
-    for (const auto& [k, t] : original) alreadyCompact = alreadyCompact && (t.dtype == dtype || !isFloatingType(t.dtype));
+    for (const auto& [k, t] : original)
+        alreadyCompact = alreadyCompact && (t.dtype == dtype || !c10::isFloatingType(t.dtype));
     if (alreadyCompact) return original;
     const fs::path cache = cacheFolder(options, folder) / (cacheName + "-" + dtypeName(dtype) + ".safetensors");
     return ckpt::cachedSource(original, originFiles, cache, dtype, progress);
 }
 
-std::vector<fs::path> shardFiles(const fs::path& weights) {
+// The files a source reads from: the checkpoint, or an index and its shards.
+std::vector<fs::path> originFiles(const fs::path& weights) {
     std::vector<fs::path> files{weights};
     if (!weights.filename().string().ends_with(".index.json")) return files;
     std::error_code ec;
-    for (const auto& e : fs::directory_iterator(weights.parent_path(), ec))
-        if (isWeightFileName(e.path())) files.push_back(e.path());
+    for (const auto& e : fs::directory_iterator(weights.parent_path(), ec)) {
+        const auto ext = e.path().extension();
+        if (ext == ".bin" || ext == ".safetensors") files.push_back(e.path());
+    }
+    std::sort(files.begin() + 1, files.end());
     return files;
 }
 
@@ -107,33 +115,32 @@ std::shared_ptr<AceModel> AceModel::load(const fs::path& folderPath, const Model
     const ComputePolicy& policy = impl->policy;
 
     report("tokenizer", 0.0);
-    T5Tokenizer tokenizer(folder.tokenizerModel);
+    T5Tokenizer tokenizer = loadT5Tokenizer(folder.tokenizerModel.parent_path());
 
     report("text encoder", 0.02);
     {
         auto source = ckpt::selectT5EncoderKeys(ckpt::openSource(folder.textEncoderWeights, ckpt::isT5EncoderKey));
-        source = componentSource(std::move(source), folder.textEncoderWeights, shardFiles(folder.textEncoderWeights),
+        source = componentSource(std::move(source), folder.textEncoderWeights, originFiles(folder.textEncoderWeights),
                                  policy.textDtype, options, folder, "text_encoder",
                                  [&](double f) { report("converting text encoder", 0.02 + 0.5 * f); });
         const T5Config config = T5Config::fromJson(folder.textEncoderDir / "config.json");
-        T5Encoder encoder(config);
-        encoder->to(policy.textDtype);
-        ckpt::loadStrict(*encoder, source, folder.textEncoderWeights.string());
+        T5Encoder encoder = loadT5Encoder(config, source, folder.textEncoderWeights.string(),
+                                          torch::TensorOptions().dtype(policy.textDtype).device(policy.textDevice));
         encoder->eval();
-        encoder->to(policy.textDevice);
         impl->text = std::make_unique<TextEmbedder>(std::move(tokenizer), encoder);
+        // Encoding only the real tokens gives the rows of the padded encoding (padded keys are
+        // masked out) up to summation order, at a fraction of the cost: T5-XXL dominates a CPU turn.
+        impl->text->setPadToMaxLength(policy.device.is_cuda());
     }
 
     report("vae", 0.6);
-    {
-        const auto source = ckpt::mapVaeKeys(ckpt::openSource(folder.vaeFile));
-        impl->vae = loadAutoencoderKL(source, policy.vaeDtype, policy.device, folder.vaeFile.string());
-    }
+    impl->vae = loadAutoencoderKL(ckpt::mapVaeKeys(ckpt::openSource(folder.vaeFile)), policy.vaeDtype, policy.device);
+    impl->vae->eval();
 
     report("dit", 0.7);
     {
         auto source = ckpt::mapDitKeys(ckpt::openSource(folder.ditFile));
-        source = componentSource(std::move(source), folder.ditFile, {folder.ditFile}, policy.ditDtype, options, folder,
+        source = componentSource(std::move(source), folder.ditFile, originFiles(folder.ditFile), policy.ditDtype, options, folder,
                                  "dit", [&](double f) { report("converting dit", 0.7 + 0.25 * f); });
         const DiTConfig config = DiTConfig::fromSource(source, impl->settings.maxSeqLen, impl->settings.numHeads);
         DiTOptions ditOptions;

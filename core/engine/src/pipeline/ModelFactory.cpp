@@ -1,5 +1,6 @@
 #include "ace/engine/ModelFactory.h"
 
+#include <sentencepiece_processor.h>
 #include <sentencepiece_trainer.h>
 
 #include <fstream>
@@ -40,7 +41,8 @@ void randomise(torch::nn::Module& module, uint64_t seed) {
     }
 }
 
-void writeTokenizer(const fs::path& dir, int vocabSize, uint64_t seed) {
+// Trains a SentencePiece model with T5's special ids; returns its piece count.
+int writeTokenizer(const fs::path& dir, int vocabSize, uint64_t seed) {
     fs::create_directories(dir);
     const fs::path corpus = dir / "corpus.txt";
     {
@@ -65,6 +67,10 @@ void writeTokenizer(const fs::path& dir, int vocabSize, uint64_t seed) {
     if (!status.ok()) throw Error(dir, "cannot train the tokenizer: " + status.ToString());
     fs::remove(corpus);
     fs::remove(dir / "spiece.vocab");
+    sentencepiece::SentencePieceProcessor sp;
+    const auto loaded = sp.Load((dir / "spiece.model").string());
+    if (!loaded.ok()) throw Error(dir / "spiece.model", "the trained tokenizer does not load: " + loaded.ToString());
+    return sp.GetPieceSize();
 }
 
 }  // namespace
@@ -74,10 +80,10 @@ void createRandomModel(const fs::path& root, const RandomModelSpec& spec) {
     const fs::path models = root / "models";
     for (const char* d : {"dit", "vae", "text_encoder/t5", "tokenizer/t5"}) fs::create_directories(models / d);
 
-    writeTokenizer(models / "tokenizer" / "t5", spec.t5VocabSize, spec.seed);
+    const int pieces = writeTokenizer(models / "tokenizer" / "t5", spec.t5VocabSize, spec.seed);
 
     T5Config t5;
-    t5.vocabSize = spec.t5VocabSize;
+    t5.vocabSize = pieces + 100;  // SentencePiece pieces + T5's 100 sentinel ids
     t5.dModel = spec.t5DModel;
     t5.dKv = spec.t5DKv;
     t5.numHeads = spec.t5NumHeads;
@@ -115,11 +121,12 @@ void createRandomModel(const fs::path& root, const RandomModelSpec& spec) {
     vae.ch = spec.vaeCh;
     vae.chMult = spec.vaeChMult;
     vae.numResBlocks = spec.vaeNumResBlocks;
-    AutoencoderKL autoencoder(vae);
+    AutoencoderKL autoencoder(vae, torch::kFloat32);
     randomise(*autoencoder, spec.seed + 2);
     ckpt::writeSafetensors(models / "vae" / "vae.safetensors", namedTensors(*autoencoder));
 
     DiTConfig dit;
+    dit.inChannels = 4;
     dit.hiddenSize = spec.hiddenSize;
     dit.depth = spec.depth;
     dit.numHeads = spec.numHeads;
