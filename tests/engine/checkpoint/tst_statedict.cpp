@@ -87,6 +87,17 @@ private Q_SLOTS:
         QVERIFY2(what.contains("unexpected keys (25):") && what.contains("... and 5 more"), qPrintable(what));
     }
 
+    void anotherModelsFileIsNamedAsSuch() {
+        Tiny tiny;
+        const auto source = test::sourceFromTensors({{"encoder.conv_in.weight", torch::zeros({2})}});
+        const QString what = failureOf([&] { ckpt::loadStrict(*tiny, source, "vae.bin"); });
+        QVERIFY2(what.contains("checkpoint of another model"), qPrintable(what));
+        // A partial mismatch gets no such hint.
+        auto partial = test::sourceFromTensors(matchingTensors());
+        partial.erase("fc.bias");
+        QVERIFY(!failureOf([&] { ckpt::loadStrict(*tiny, partial, "x.pth"); }).contains("another model"));
+    }
+
     void fileDisagreeingWithItsIndexIsReported() {
         Tiny tiny;
         auto source = test::sourceFromTensors(matchingTensors());

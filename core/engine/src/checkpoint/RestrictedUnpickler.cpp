@@ -1,6 +1,8 @@
 #include "checkpoint/RestrictedUnpickler.h"
 
+#include <algorithm>
 #include <cmath>
+#include <cstdio>
 #include <cstring>
 #include <map>
 #include <memory>
@@ -267,6 +269,19 @@ private:
         if (args[4]->kind != Value::Kind::Bool) failAt("requires_grad must be a bool");
         if (pt.size.size() != pt.stride.size()) failAt("tensor size and stride differ in length");
         if (pt.offset < 0) failAt("negative storage offset");
+        // Element count: the product of the non-zero dimensions must stay representable (torch
+        // computes strides from them even for an empty tensor), and a view may not hold more
+        // elements than its storage (only an expanded view could; no state dict has one that
+        // large, and the limit bounds memory by the file's size).
+        uint64_t numel = 1, nonZero = 1;
+        const uint64_t maxElements = (uint64_t(1) << 62) / c10::elementSize(pt.dtype);
+        for (auto d : pt.size) {
+            if (d != 0 && nonZero > maxElements / static_cast<uint64_t>(d)) failAt("tensor size is impossibly large");
+            if (d != 0) nonZero *= static_cast<uint64_t>(d);
+            numel *= static_cast<uint64_t>(d);
+        }
+        if (numel > static_cast<uint64_t>(std::max<int64_t>(pt.storageNumel, 1)))
+            failAt("tensor view has more elements than its storage");
         // The last element the view touches must lie inside the storage.
         bool empty = false;
         for (auto d : pt.size) empty = empty || d == 0;

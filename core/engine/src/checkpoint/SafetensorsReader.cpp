@@ -121,7 +121,8 @@ TensorInfo SafetensorsReader::info(const std::string& key) const { return entry(
 torch::Tensor SafetensorsReader::load(const std::string& key) const {
     const Entry& e = entry(key);
     auto out = torch::empty(e.info.shape, torch::TensorOptions().dtype(e.info.dtype));
-    std::memcpy(out.data_ptr(), m_map + m_dataOffset + e.begin, e.end - e.begin);
+    // An empty tensor has no storage (data_ptr() is null): nothing to copy.
+    if (e.end > e.begin) std::memcpy(out.data_ptr(), m_map + m_dataOffset + e.begin, e.end - e.begin);
     m_bytesRead += e.end - e.begin;
     return out;
 }
