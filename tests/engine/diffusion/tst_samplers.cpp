@@ -33,7 +33,7 @@ struct Recorded {
 QString relText(const ace::test::Diff& d) { return QString::fromStdString(d.text()); }
 
 // Largest distance in units in the last place between two float32 tensors of the same shape
-// (t_to_sigma goes through log and exp, whose last bit depends on the math library).
+// (t_to_sigma goes through log and exp, whose last bits depend on the math library).
 int64_t maxUlp(const torch::Tensor& a, const torch::Tensor& b) {
     const torch::Tensor ia = a.contiguous().view(torch::kInt32).to(torch::kInt64);
     const torch::Tensor ib = b.contiguous().view(torch::kInt32).to(torch::kInt64);
@@ -67,7 +67,9 @@ private Q_SLOTS:
         QVERIFY(torch::equal(ts, want.load(p + "ts")));
         QVERIFY(torch::equal(ts.round().to(torch::kInt64), want.load(p + "model_t")));
         const int64_t ulp = maxUlp(ace::ddimVpSigmas(ts, ace::LinearSchedule()), want.load(p + "sigmas_vp"));
-        QVERIFY2(ulp <= 2, qPrintable(QStringLiteral("VP sigmas off by %1 ulp").arg(ulp)));
+        // Fractional timesteps interpolate log(sigma) (|log| up to ~5): one ulp there is up to ~8 ulp
+        // after exp, and log/exp round differently in numpy and glibc.
+        QVERIFY2(ulp <= 8, qPrintable(QStringLiteral("VP sigmas off by %1 ulp").arg(ulp)));
     }
 
     void specTimesteps() {
