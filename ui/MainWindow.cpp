@@ -27,7 +27,10 @@
 #include "ChatModel.h"
 #include "ChatPanel.h"
 #include "SessionController.h"
+#include "DocumentActions.h"
+#include "DocumentSession.h"
 #include "SettingsDialog.h"
+#include "ShortcutsDialog.h"
 
 namespace ace {
 
@@ -38,6 +41,7 @@ MainWindow::MainWindow(BackendFactory backend, QWidget* parent) : QMainWindow(pa
 
     m_undoStack = new QUndoStack(this);
     m_undoStack->setUndoLimit(100);
+    m_documentSession = new DocumentSession(m_undoStack, this);
     m_document = new CanvasDocument(m_undoStack, this);
     m_chatModel = new ChatModel(this);
     if (!backend) {
@@ -137,10 +141,18 @@ void MainWindow::createMenus() {
     QMenu* viewMenu = menuBar()->addMenu(tr("&View"));
     viewMenu->addAction(m_chatDock->toggleViewAction());
     viewMenu->addAction(m_layersDock->toggleViewAction());
+    m_documentActions = new DocumentActions(m_documentSession, this);
+    m_documentActions->install(fileMenu, m_layersDock, viewMenu);
 
     QMenu* helpMenu = menuBar()->addMenu(tr("&Help"));
     QAction* about = helpMenu->addAction(tr("&About ACE Desktop"), this, &MainWindow::showAbout);
     about->setObjectName("actionAbout");
+    QAction* shortcuts = helpMenu->addAction(tr("&Keyboard Shortcuts"), this, [this] {
+        ShortcutsDialog dialog(this, this);
+        dialog.exec();
+    });
+    shortcuts->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Slash));
+    shortcuts->setObjectName("actionShortcuts");
 }
 
 void MainWindow::connectSession() {
@@ -267,6 +279,11 @@ void MainWindow::showAbout() {
 }
 
 void MainWindow::closeEvent(QCloseEvent* event) {
+    if (!m_documentActions->maybeSave()) {
+        event->ignore();
+        return;
+    }
+    m_documentSession->discardAutosave();
     writeSettings();
     event->accept();
 }

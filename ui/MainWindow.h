@@ -17,6 +17,8 @@ class CanvasDocument;
 class CanvasPanel;
 class ChatModel;
 class ChatPanel;
+class DocumentActions;
+class DocumentSession;
 class SessionController;
 
 // The application window: the canvas in the centre, the chat and layer panels as docks.
@@ -36,6 +38,9 @@ public:
     CanvasDocument* document() const { return m_document; }
     SessionController* session() const { return m_session; }
     QUndoStack* undoStack() const { return m_undoStack; }
+    // The layered document, its project file, exports and autosave (File menu, layer panel).
+    DocumentSession* documentSession() const { return m_documentSession; }
+    DocumentActions* documentActions() const { return m_documentActions; }
     // The message shown above the canvas when no usable model is loaded.
     QFrame* modelBanner() const { return m_banner; }
     QString modelBannerText() const;
@@ -61,6 +66,8 @@ private:
     void writeSettings();
 
     QUndoStack* m_undoStack = nullptr;
+    DocumentSession* m_documentSession = nullptr;
+    DocumentActions* m_documentActions = nullptr;
     CanvasDocument* m_document = nullptr;
     ChatModel* m_chatModel = nullptr;
     SessionController* m_session = nullptr;

@@ -183,7 +183,7 @@ private Q_SLOTS:
         QCOMPARE(panel.input()->toPlainText(), QString("replace the sky in {image} with a sunset"));
         QCOMPARE(panel.task(), TaskKind::Inpainting);
         panel.setContext({first}, 5);
-        QVERIFY(panel.contextLabel()->text().contains("1 earlier turn"));
+        QVERIFY(panel.contextLabel()->text().contains(QString("turns %1 ").arg(first)));
         // Rows are laid out by the delegate with their thumbnails.
         QVERIFY(panel.view()->visualRect(model.resultIndex(first)).height() > 100);
         test::saveScreenshot(&panel, "chat-conversation");

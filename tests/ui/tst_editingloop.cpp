@@ -284,6 +284,15 @@ private Q_SLOTS:
         QVERIFY(w.waitReady());
         QSignalSpy started(w.window.session()->worker(), &InferenceWorker::jobStarted);
         QSignalSpy finished(w.window.session(), &SessionController::turnFinished);
+        // The preview of a new image shows on the empty canvas, fitted to the view.
+        const QImage empty = w.view()->grab().toImage();
+        QImage during;
+        connect(w.window.document(), &CanvasDocument::previewChanged, this, [&] {
+            if (during.isNull() && !w.window.document()->preview().isNull()) {
+                during = w.view()->grab().toImage();
+                test::saveScreenshot(&w.window, "main-window-text-to-image-preview");
+            }
+        });
         w.type("a red fox in the snow");
         w.pressEnter();
         QVERIFY(test::waitFor(finished, 120000));
@@ -294,6 +303,9 @@ private Q_SLOTS:
         QCOMPARE(job.request.options.outputHeight, 192);
         QVERIFY(job.target.isNull());
         QVERIFY(w.window.document()->hasImage());
+        QVERIFY(!during.isNull());
+        QVERIFY(during != empty);
+        QCOMPARE(w.window.document()->size(), QSize(256, 192));
     }
 
     void brokenModelShowsWhatToDo() {

@@ -216,6 +216,7 @@ void SessionController::onStarted(quint64 id, const InferenceJob& job) {
     const bool clipped = job.pasteBack && !job.pasteMask.isNull() && job.pasteInput.width == job.target.width &&
                          job.pasteInput.height == job.target.height;
     m_previewClip = clipped ? toQImage(job.pasteMask) : QImage();
+    m_previewOverCanvas = !job.pasteInput.isNull();
     m_chat->setStatus(static_cast<int>(id), TurnStatus::Running);
     Q_EMIT turnStarted(static_cast<int>(id));
 }
@@ -223,7 +224,7 @@ void SessionController::onStarted(quint64 id, const InferenceJob& job) {
 void SessionController::onProgress(quint64 id, int step, int total, const QImage& preview) {
     if (static_cast<int>(id) != m_running) return;
     m_chat->setProgress(m_running, step, total);
-    if (!preview.isNull()) m_document->setPreview(preview, m_previewClip);
+    if (!preview.isNull()) m_document->setPreview(preview, m_previewClip, m_previewOverCanvas);
 }
 
 void SessionController::onFinished(quint64 id, const JobOutcome& outcome) {

@@ -60,10 +60,17 @@ void DocumentActions::install(QMenu* fileMenu, QDockWidget* layersDock, QMenu* v
     if (viewMenu) viewMenu->addAction(m_historyDock->toggleViewAction());
 
     QAction* before = fileMenu->actions().isEmpty() ? nullptr : fileMenu->actions().last();
+    // A shortcut another action of the window already has stays with it: two actions on one key
+    // would make both silent.
+    const auto taken = [this](const QKeySequence& key) {
+        for (const QAction* other : m_window->findChildren<QAction*>())
+            if (other->shortcuts().contains(key)) return true;
+        return false;
+    };
     auto add = [&](const QString& text, const QString& name, const QKeySequence& key, auto slot) {
         auto* a = new QAction(text, m_window);
         a->setObjectName(name);
-        if (!key.isEmpty()) a->setShortcut(key);
+        if (!key.isEmpty() && !taken(key)) a->setShortcut(key);
         connect(a, &QAction::triggered, this, slot);
         fileMenu->insertAction(before, a);
         return a;

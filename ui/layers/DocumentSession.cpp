@@ -29,16 +29,21 @@ DocumentSession::DocumentSession(QUndoStack* undoStack, QObject* parent)
     m_autosaveDelay.setSingleShot(true);
     m_autosaveDelay.setInterval(1500);
     connect(&m_autosaveTimer, &QTimer::timeout, this, [this] {
-        if (m_undoStack->index() != m_autosavedIndex) autosaveNow();
+        if (m_undoStack->index() != m_autosavedIndex && m_project.document.layerCount() > 0) autosaveNow();
     });
-    connect(&m_autosaveDelay, &QTimer::timeout, this, [this] { autosaveNow(); });
+    connect(&m_autosaveDelay, &QTimer::timeout, this, [this] {
+        if (m_project.document.layerCount() > 0) autosaveNow();
+    });
     connect(m_undoStack, &QUndoStack::indexChanged, this, [this] { m_autosaveDelay.start(); });
     m_autosaveTimer.start();
 }
 
 DocumentSession::~DocumentSession() = default;
 
-bool DocumentSession::isModified() const { return !m_undoStack->isClean(); }
+bool DocumentSession::isModified() const {
+    // An empty layer stack has nothing worth saving, whatever else the shared undo stack holds.
+    return !m_undoStack->isClean() && m_project.document.layerCount() > 0;
+}
 
 void DocumentSession::replaceProject(Project project, const QString& path) {
     m_project = std::move(project);

@@ -40,11 +40,12 @@ void MoveLayerCommand::redo() { m_model->moveLayerRaw(m_from, m_to); }
 
 void MoveLayerCommand::undo() { m_model->moveLayerRaw(m_to, m_from); }
 
-namespace {
 Layer attributesOf(const Layer& l) {
     Layer a;
+    a.versions.clear();
     a.id = l.id;
     a.name = l.name;
+    a.kind = l.kind;
     a.visible = l.visible;
     a.opacity = l.opacity;
     a.blendMode = l.blendMode;
@@ -52,7 +53,6 @@ Layer attributesOf(const Layer& l) {
     a.currentVersion = l.currentVersion;
     return a;
 }
-}  // namespace
 
 LayerAttributesCommand::LayerAttributesCommand(LayerModel* model, LayerId id, const Layer& before, const Layer& after,
                                                Kind kind, const QString& text)

@@ -9,6 +9,10 @@ namespace ace {
 
 class LayerModel;
 
+// A layer's attributes (id, name, kind, visibility, opacity, blend mode, lock, shown version)
+// without its pixels.
+Layer attributesOf(const Layer& layer);
+
 // Inserts a layer (add, duplicate, import, a turn's result).
 class InsertLayerCommand final : public QUndoCommand {
 public:

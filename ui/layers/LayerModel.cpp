@@ -5,6 +5,8 @@
 #include <QPainter>
 #include <QUndoStack>
 
+#include <utility>
+
 #include "LayerCommands.h"
 #include "ace/document/Compositor.h"
 
@@ -163,69 +165,51 @@ bool LayerModel::dropMimeData(const QMimeData* data, Qt::DropAction action, int 
     return false;
 }
 
-bool LayerModel::renameLayer(int row, const QString& name) {
+bool LayerModel::pushAttributeChange(int row, int kind, const QString& text, const std::function<bool(Layer&)>& change) {
     const LayerId id = idForRow(row);
-    if (!id || name.trimmed().isEmpty()) return false;
+    if (!id) return false;
     const Layer& before = *m_document->findLayer(id);
-    if (QString::fromStdString(before.name) == name) return false;
-    Layer after = before;
-    after.name = name.toStdString();
-    m_undoStack->push(new LayerAttributesCommand(this, id, before, after, LayerAttributesCommand::Rename, tr("Rename layer")));
+    Layer after = attributesOf(before);  // the command does not need (or copy) the pixels
+    if (!change(after)) return false;  // nothing changes
+    m_undoStack->push(new LayerAttributesCommand(this, id, before, after, static_cast<LayerAttributesCommand::Kind>(kind), text));
     return true;
+}
+
+bool LayerModel::renameLayer(int row, const QString& name) {
+    if (name.trimmed().isEmpty()) return false;
+    return pushAttributeChange(row, LayerAttributesCommand::Rename, tr("Rename layer"), [&](Layer& l) {
+        if (QString::fromStdString(l.name) == name) return false;
+        l.name = name.toStdString();
+        return true;
+    });
 }
 
 bool LayerModel::setLayerVisible(int row, bool visible) {
-    const LayerId id = idForRow(row);
-    if (!id || m_document->findLayer(id)->visible == visible) return false;
-    const Layer& before = *m_document->findLayer(id);
-    Layer after = before;
-    after.visible = visible;
-    m_undoStack->push(new LayerAttributesCommand(this, id, before, after, LayerAttributesCommand::Visibility,
-                                                 visible ? tr("Show layer") : tr("Hide layer")));
-    return true;
+    return pushAttributeChange(row, LayerAttributesCommand::Visibility, visible ? tr("Show layer") : tr("Hide layer"),
+                               [&](Layer& l) { return std::exchange(l.visible, visible) != visible; });
 }
 
 bool LayerModel::setLayerOpacity(int row, double opacity) {
-    const LayerId id = idForRow(row);
     const float o = static_cast<float>(std::clamp(opacity, 0.0, 1.0));
-    if (!id || m_document->findLayer(id)->opacity == o) return false;
-    const Layer& before = *m_document->findLayer(id);
-    Layer after = before;
-    after.opacity = o;
-    m_undoStack->push(new LayerAttributesCommand(this, id, before, after, LayerAttributesCommand::Opacity, tr("Change opacity")));
-    return true;
+    return pushAttributeChange(row, LayerAttributesCommand::Opacity, tr("Change opacity"),
+                               [&](Layer& l) { return std::exchange(l.opacity, o) != o; });
 }
 
 bool LayerModel::setLayerBlendMode(int row, BlendMode mode) {
-    const LayerId id = idForRow(row);
-    if (!id || m_document->findLayer(id)->blendMode == mode) return false;
-    const Layer& before = *m_document->findLayer(id);
-    Layer after = before;
-    after.blendMode = mode;
-    m_undoStack->push(new LayerAttributesCommand(this, id, before, after, LayerAttributesCommand::Blend, tr("Change blend mode")));
-    return true;
+    return pushAttributeChange(row, LayerAttributesCommand::Blend, tr("Change blend mode"),
+                               [&](Layer& l) { return std::exchange(l.blendMode, mode) != mode; });
 }
 
 bool LayerModel::setLayerLocked(int row, bool locked) {
-    const LayerId id = idForRow(row);
-    if (!id || m_document->findLayer(id)->locked == locked) return false;
-    const Layer& before = *m_document->findLayer(id);
-    Layer after = before;
-    after.locked = locked;
-    m_undoStack->push(new LayerAttributesCommand(this, id, before, after, LayerAttributesCommand::Lock,
-                                                 locked ? tr("Lock layer") : tr("Unlock layer")));
-    return true;
+    return pushAttributeChange(row, LayerAttributesCommand::Lock, locked ? tr("Lock layer") : tr("Unlock layer"),
+                               [&](Layer& l) { return std::exchange(l.locked, locked) != locked; });
 }
 
 bool LayerModel::showVersion(int row, int version) {
     const LayerId id = idForRow(row);
-    if (!id) return false;
-    const Layer& before = *m_document->findLayer(id);
-    if (version < 0 || version >= static_cast<int>(before.versions.size()) || version == before.currentVersion) return false;
-    Layer after = before;
-    after.currentVersion = version;
-    m_undoStack->push(new LayerAttributesCommand(this, id, before, after, LayerAttributesCommand::Version, tr("Show another version")));
-    return true;
+    if (!id || version < 0 || version >= static_cast<int>(m_document->findLayer(id)->versions.size())) return false;
+    return pushAttributeChange(row, LayerAttributesCommand::Version, tr("Show another version"),
+                               [&](Layer& l) { return std::exchange(l.currentVersion, version) != version; });
 }
 
 bool LayerModel::moveLayer(int fromRow, int toRow) {

@@ -8,6 +8,8 @@
 #include <QPixmap>
 #include <QRect>
 
+#include <functional>
+
 #include "ace/document/Document.h"
 
 class QUndoStack;
@@ -89,6 +91,8 @@ Q_SIGNALS:
     void inputLayerChanged(quint64 id);
 
 private:
+    // Pushes a LayerAttributesCommand when `change` (applied to a copy) changes something.
+    bool pushAttributeChange(int row, int kind, const QString& text, const std::function<bool(Layer&)>& change);
     void emitRowChanged(LayerId id, const QRect& area);
 
     Document* m_document;

@@ -88,7 +88,7 @@ torch::Tensor DiTACEImpl::indicatorTable(const torch::Tensor& pos) {
     if (pos.dim() != 2 || pos.size(1) != m_config.yChannels)
         badInput("indicator embeddings " + shapeText(pos) + ", expected [n, " + std::to_string(m_config.yChannels) +
                  "]");
-    torch::Tensor table = m_yEmbedder(pos.to(m_options.device));
+    torch::Tensor table = m_yEmbedder(pos.to(device()));
     trace("y_embedder", table);
     return table;
 }
@@ -102,7 +102,7 @@ std::vector<torch::Tensor> DiTACEImpl::forwardWithIndicators(const std::vector<D
                                                              const torch::Tensor& t, const torch::Tensor& table) {
     torch::NoGradGuard noGrad;
     const DiTConfig& cfg = m_config;
-    const torch::Device device = m_options.device;
+    const torch::Device device = this->device();
     const int64_t p = cfg.patchSize;
     const auto b = static_cast<int64_t>(batch.size());
     if (b == 0) badInput("empty batch");
@@ -188,15 +188,14 @@ std::vector<torch::Tensor> DiTACEImpl::forwardWithIndicators(const std::vector<D
 
     // Timestep: one embedding per sample, applied to all of its tokens.
     dit::TokenModulation modulation;
-    modulation.sampleTokens = layout.sampleTokens;
+    modulation.repeats = torch::tensor(layout.sampleTokens, torch::kInt64).to(device);
     const torch::Tensor tc = t.to(device);
     modulation.uniform = b == 1 || torch::equal(tc, tc[0].expand({b}));
-    const torch::Tensor temb = m_tEmbedder(tc);  // [B, C]
+    const torch::Tensor temb = m_tEmbedder(tc);        // [B, C]
     const torch::Tensor t0 = m_tBlock->forward(temb);  // [B, 6C]
     if (m_trace) {
-        const torch::Tensor repeats = torch::tensor(layout.sampleTokens, torch::kInt64).to(device);
-        trace("t_embedder", temb.repeat_interleave(repeats, 0));
-        trace("t_block", t0.repeat_interleave(repeats, 0));
+        trace("t_embedder", temb.repeat_interleave(modulation.repeats, 0));
+        trace("t_block", t0.repeat_interleave(modulation.repeats, 0));
     }
 
     for (size_t i = 0; i < m_blockList.size(); ++i) {

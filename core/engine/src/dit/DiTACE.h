@@ -80,6 +80,9 @@ public:
 
     const DiTConfig& config() const { return m_config; }
     const DiTOptions& options() const { return m_options; }
+    // Where the weights are now (DiTOptions::device at construction, or after module->to(device)).
+    // The compute dtype is fixed at construction.
+    torch::Device device() const { return m_xEmbedder->weight().device(); }
     void setRoundQkvToHalf(bool on) { m_options.roundQkvToHalf = on; }
     void setTrace(dit::TraceFn trace) { m_trace = std::move(trace); }
     const dit::RoPE3D& rope() const { return m_rope; }

@@ -52,14 +52,12 @@ torch::Tensor LinearImpl::forward(const torch::Tensor& x) {
 PatchEmbedImpl::PatchEmbedImpl(int64_t patch, int64_t in, int64_t hidden, const torch::TensorOptions& options)
     : m_patch(patch) {
     m_proj = register_module("proj", std::make_shared<torch::nn::Module>("Conv2d"));
-    m_proj->register_parameter("weight", torch::zeros({hidden, in, patch, patch}, options), false);
-    m_proj->register_parameter("bias", torch::zeros({hidden}, options), false);
+    m_weight = m_proj->register_parameter("weight", torch::zeros({hidden, in, patch, patch}, options), false);
+    m_bias = m_proj->register_parameter("bias", torch::zeros({hidden}, options), false);
 }
 
 torch::Tensor PatchEmbedImpl::forward(const torch::Tensor& x) {
-    const torch::Tensor& w = m_proj->named_parameters(false)["weight"];
-    const torch::Tensor& b = m_proj->named_parameters(false)["bias"];
-    return torch::conv2d(x.to(w.scalar_type()), w, b, {m_patch, m_patch});
+    return torch::conv2d(x.to(m_weight.scalar_type()), m_weight, m_bias, {m_patch, m_patch});
 }
 
 RMSNormImpl::RMSNormImpl(int64_t dim, const torch::Device& device, double eps) : m_eps(eps) {
@@ -112,7 +110,7 @@ torch::Tensor varlenAttention(const torch::Tensor& q, const torch::Tensor& k, co
         qStart[i + 1] = qStart[i] + qLens[i];
         kStart[i + 1] = kStart[i] + kLens[i];
     }
-    // Segments with the same (qLen, kLen), in order of first appearance.
+    // Segments with the same (qLen, kLen); each group's output is scattered back by position.
     std::map<std::pair<int64_t, int64_t>, std::vector<size_t>> groups;
     for (size_t i = 0; i < n; ++i) groups[{qLens[i], kLens[i]}].push_back(i);
 
@@ -187,7 +185,6 @@ torch::Tensor MultiHeadAttentionImpl::crossAttention(const torch::Tensor& x, con
 
 torch::Tensor TokenModulation::perToken(const torch::Tensor& perSample) const {
     if (uniform) return perSample.narrow(0, 0, 1);
-    const torch::Tensor repeats = torch::tensor(sampleTokens, torch::kInt64).to(perSample.device());
     return perSample.repeat_interleave(repeats, 0);
 }
 

@@ -35,9 +35,12 @@ public:
     PatchEmbedImpl(int64_t patch, int64_t in, int64_t hidden, const torch::TensorOptions& options);
     // x: [N, in, h, w] -> [N, hidden, h/patch, w/patch]
     torch::Tensor forward(const torch::Tensor& x);
+    const torch::Tensor& weight() const { return m_weight; }
 
 private:
-    std::shared_ptr<torch::nn::Module> m_proj;  // "proj": weight [hidden, in, patch, patch], bias [hidden]
+    std::shared_ptr<torch::nn::Module> m_proj;  // "proj" (the reference's nn.Conv2d)
+    torch::Tensor m_weight;                     // proj.weight [hidden, in, patch, patch]
+    torch::Tensor m_bias;                       // proj.bias [hidden]
     int64_t m_patch;
 };
 TORCH_MODULE(PatchEmbed);
@@ -123,7 +126,7 @@ TORCH_MODULE(MultiHeadAttention);
 // Per-token view of per-sample modulation vectors: [B, C] -> [1, C] when every sample shares
 // them (all t equal), else [S_total, C].
 struct TokenModulation {
-    std::vector<int64_t> sampleTokens;
+    torch::Tensor repeats;  // [B] int64 tokens per sample, on the model's device
     bool uniform = true;
     torch::Tensor perToken(const torch::Tensor& perSample) const;
 };
