@@ -32,6 +32,14 @@ struct Recorded {
 
 QString relText(const ace::test::Diff& d) { return QString::fromStdString(d.text()); }
 
+// Largest distance in units in the last place between two float32 tensors of the same shape
+// (t_to_sigma goes through log and exp, whose last bits depend on the math library).
+int64_t maxUlp(const torch::Tensor& a, const torch::Tensor& b) {
+    const torch::Tensor ia = a.contiguous().view(torch::kInt32).to(torch::kInt64);
+    const torch::Tensor ib = b.contiguous().view(torch::kInt32).to(torch::kInt64);
+    return (ia - ib).abs().max().item<int64_t>();
+}
+
 }  // namespace
 
 class TestSamplers : public QObject {
@@ -58,7 +66,10 @@ private Q_SLOTS:
         QCOMPARE(ts.scalar_type(), torch::kFloat32);
         QVERIFY(torch::equal(ts, want.load(p + "ts")));
         QVERIFY(torch::equal(ts.round().to(torch::kInt64), want.load(p + "model_t")));
-        QVERIFY(torch::equal(ace::ddimVpSigmas(ts, ace::LinearSchedule()), want.load(p + "sigmas_vp")));
+        const int64_t ulp = maxUlp(ace::ddimVpSigmas(ts, ace::LinearSchedule()), want.load(p + "sigmas_vp"));
+        // Fractional timesteps interpolate log(sigma) (|log| up to ~5): one ulp there is up to ~8 ulp
+        // after exp, and log/exp round differently in numpy and glibc.
+        QVERIFY2(ulp <= 8, qPrintable(QStringLiteral("VP sigmas off by %1 ulp").arg(ulp)));
     }
 
     void specTimesteps() {
@@ -104,7 +115,7 @@ private Q_SLOTS:
         const torch::Tensor ts = ace::ddimTimesteps(5);
         QVERIFY(torch::equal(ts, rec.golden.tensor(rec.p + ".sched.ts")));
         const torch::Tensor vp = ace::ddimVpSigmas(ts, schedule);
-        QVERIFY(torch::equal(vp, rec.golden.tensor(rec.p + ".sched.sigmas_vp")));
+        QVERIFY(maxUlp(vp, rec.golden.tensor(rec.p + ".sched.sigmas_vp")) <= 1);
         for (int k = 0; k < 5; ++k) {
             QCOMPARE(rec.at(k, "t").item<float>(), ts[k].item<float>());
             QVERIFY(torch::equal(ts[k].round().to(torch::kInt64).view({1}), rec.at(k, "t_model")));

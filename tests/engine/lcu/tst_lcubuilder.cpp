@@ -209,6 +209,7 @@ private Q_SLOTS:
         QTest::newRow("not a multiple of 16") << 500 << 512 << QStringLiteral("width 496 or 512, height 512");
         QTest::newRow("height odd latent") << 512 << 520 << QStringLiteral("height 512 or 528");
         QTest::newRow("tiny") << 8 << 16 << QStringLiteral("width 16");
+        QTest::newRow("negative") << -512 << 512 << QStringLiteral("-512x512");
         QTest::newRow("beyond the position table") << 16 * 1025 << 512 << QStringLiteral("too large");
     }
     void textToImageSizes() {

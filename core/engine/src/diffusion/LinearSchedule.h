@@ -1,8 +1,9 @@
 #pragma once
 // The reference's LinearScheduler (scepter schedules.py; ace-reference.md §6): betas linear in
 // [betaMin, betaMax], sigma_t = sqrt(1 - prod(1 - beta)) and alpha_bar_t = sqrt(1 - sigma_t^2)
-// (despite the name, the square root of the cumulative product). The tables are built on the CPU
-// in float32 with the same LibTorch ops as the reference, so they are bit-identical to it.
+// (despite the name, the square root of the cumulative product). The tables are float32 on the
+// CPU, bit-identical to the reference's (see the constructor for why they are not built with
+// vectorised LibTorch ops).
 #include <torch/types.h>
 
 namespace ace {

@@ -1,5 +1,6 @@
 #include "diffusion/Samplers.h"
 
+#include <cmath>
 #include <limits>
 #include <map>
 
@@ -18,9 +19,13 @@ torch::Tensor ddimTimesteps(int steps, int numTimesteps) {
 }
 
 torch::Tensor ddimVpSigmas(const torch::Tensor& ts, const LinearSchedule& schedule) {
-    const torch::Tensor ve = torch::cat({schedule.tToSigma(ts), torch::zeros({1}, torch::kFloat32)});
-    torch::Tensor vp = (ve.pow(2) / (1 + ve.pow(2))).pow(0.5);
-    vp.masked_fill_(ve == std::numeric_limits<float>::infinity(), 1.0f);
+    const torch::Tensor ve = schedule.tToSigma(ts);
+    torch::Tensor vp = torch::zeros({ve.numel() + 1}, torch::kFloat32);
+    const float* s = ve.data_ptr<float>();
+    float* v = vp.data_ptr<float>();
+    // Scalar IEEE float ops (see LinearSchedule for why not vectorised LibTorch ops).
+    for (int64_t i = 0; i < ve.numel(); ++i)
+        v[i] = std::isinf(s[i]) ? 1.0f : std::sqrt(s[i] * s[i] / (1 + s[i] * s[i]));
     return vp;
 }
 
@@ -54,12 +59,14 @@ torch::Tensor sampleDdim(const DenoiseFn& denoise, torch::Tensor noise, const Li
             throw Error("the denoiser returned a tensor of the wrong shape");
         torch::Tensor x0 = (x - sigma * eps) / alphaBar;
 
-        // The reference's update with its eta term (0 here, kept so the arithmetic is the same).
-        const torch::Tensor vk = vp[k], vn = vp[k + 1];
-        const torch::Tensor noiseFactor = eta * (vn.pow(2) / vk.pow(2) * (1 - (1 - vk.pow(2)) / (1 - vn.pow(2))));
-        const torch::Tensor d = (x - (1 - vk.pow(2)).pow(0.5).to(x.device()) * x0) / vk.to(x.device());
-        x = (1 - vn.pow(2)).pow(0.5).to(x.device()) * x0 +
-            (vn.pow(2) - noiseFactor.pow(2)).pow(0.5).to(x.device()) * d;
+        // The reference's update with its eta term (0 here, kept so the arithmetic is the same);
+        // its coefficients are float32 scalars, computed here with IEEE float arithmetic.
+        const float vk = vp[k].item<float>(), vn = vp[k + 1].item<float>();
+        const float noiseFactor = static_cast<float>(eta) * (vn * vn / (vk * vk) * (1 - (1 - vk * vk) / (1 - vn * vn)));
+        const float keepK = std::sqrt(1 - vk * vk), keepN = std::sqrt(1 - vn * vn);
+        const float noiseN = std::sqrt(vn * vn - noiseFactor * noiseFactor);
+        const torch::Tensor d = (x - keepK * x0) / vk;
+        x = keepN * x0 + noiseN * d;
         if (onStep)
             onStep(SamplerStep{k, total, x, x0});
     }

@@ -94,8 +94,8 @@ LcuPlan buildLcu(const TurnRequest& request, int64_t maxSeqLen, int64_t defaultW
     if (current.images.empty()) {
         // Text to image: the reference ignores any history here.
         plan.textToImage = true;
-        plan.width = options.outputWidth > 0 ? options.outputWidth : defaultWidth;
-        plan.height = options.outputHeight > 0 ? options.outputHeight : defaultHeight;
+        plan.width = options.outputWidth != 0 ? options.outputWidth : defaultWidth;  // 0: the model's default
+        plan.height = options.outputHeight != 0 ? options.outputHeight : defaultHeight;
         checkOutputSize(plan.width, plan.height, maxSeqLen);
         plan.targetMask = torch::ones({1, plan.height, plan.width}, torch::kFloat32);
         plan.frameTexts = {current.instruction};
