@@ -212,6 +212,16 @@ private Q_SLOTS:
         QCOMPARE(regen.request.current.instruction, next.request.current.instruction);
         QVERIFY(regen.request.current.images[0].image == next.request.current.images[0].image);
         QCOMPARE(regen.request.options.seed, int64_t(-1));
+
+        // A turn with two images starts fresh: the reference cannot pair history with several
+        // current images (its text and frame counts disagree).
+        w.window.chatPanel()->addAttachments({test::makeScene(96, 96, 3)}, {"style.png"});
+        w.type("paint {image} in the style of {image1}");
+        w.pressEnter();
+        QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 5, 120000);
+        const InferenceJob styled = started.at(4).at(1).value<InferenceJob>();
+        QCOMPARE(styled.request.current.images.size(), size_t(2));
+        QVERIFY(styled.request.history.empty());
         QTest::qWait(100);
         test::saveScreenshot(&w.window, "main-window-conversation");
     }

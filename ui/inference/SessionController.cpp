@@ -121,7 +121,9 @@ InferenceJob SessionController::buildJob(int turnId) const {
         if (!a.mask.isNull()) input.mask = toAceImage(a.mask, 1);
         r.current.images.push_back(std::move(input));
     }
-    if (!r.current.images.empty()) {
+    // History goes with single-image turns only: with several current images the reference's
+    // text and frame counts disagree (ace-reference.md §2), so such turns start fresh.
+    if (r.current.images.size() == 1) {
         for (int id : nextContextTurns()) {
             const Turn& earlier = m_records[id].job.request.current;
             r.history.push_back(Turn{earlier.instruction, {earlier.images.front()}});
