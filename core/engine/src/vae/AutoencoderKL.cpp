@@ -4,6 +4,7 @@
 #include <sstream>
 
 #include "ace/common/Error.h"
+#include "checkpoint/KeyMap.h"
 
 namespace ace {
 namespace {
@@ -257,7 +258,8 @@ int AutoencoderKLImpl::upPathNorms() const {
     return static_cast<int>(m_config.chMult.size() * (m_config.numResBlocks + 1) * 2 + 1);
 }
 
-AutoencoderKL loadAutoencoderKL(const ckpt::TensorSource& source, torch::Dtype dtype, torch::Device device) {
+AutoencoderKL loadAutoencoderKL(const ckpt::TensorSource& original, torch::Dtype dtype, torch::Device device) {
+    const ckpt::TensorSource source = ckpt::mapVaeKeys(original);
     AutoencoderKL vae(VaeConfig::fromSource(source), dtype);
     ckpt::loadStrict(*vae, source, sourceFile(source));
     vae->to(device);

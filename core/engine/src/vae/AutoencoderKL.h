@@ -108,9 +108,10 @@ private:
 };
 TORCH_MODULE(AutoencoderKL);
 
-// Builds the module the source describes (VaeConfig::fromSource), loads it strictly (a wrong
+// Maps LDM/CompVis names to scepter names (ckpt::mapVaeKeys; scepter names pass unchanged),
+// builds the module the source describes (VaeConfig::fromSource), loads it strictly (a wrong
 // architecture throws ace::Error with the missing / unexpected / mis-shaped keys) and moves it to
-// `device`. The source uses scepter names (map LDM names first with ckpt::mapVaeKeys).
+// `device`.
 AutoencoderKL loadAutoencoderKL(const ckpt::TensorSource& source, torch::Dtype dtype, torch::Device device);
 
 }  // namespace ace
