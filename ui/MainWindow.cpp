@@ -26,6 +26,7 @@
 #include "CanvasView.h"
 #include "ChatModel.h"
 #include "ChatPanel.h"
+#include "EngineBackend.h"
 #include "SessionController.h"
 #include "DocumentActions.h"
 #include "DocumentSession.h"
@@ -44,11 +45,7 @@ MainWindow::MainWindow(BackendFactory backend, QWidget* parent) : QMainWindow(pa
     m_documentSession = new DocumentSession(m_undoStack, this);
     m_document = new CanvasDocument(m_undoStack, this);
     m_chatModel = new ChatModel(this);
-    if (!backend) {
-        backend = []() -> std::unique_ptr<InferenceBackend> {
-            throw Error("this build of ACE Desktop has no inference engine");
-        };
-    }
+    if (!backend) backend = makeEngineBackend;
     m_session = new SessionController(m_document, m_chatModel, std::move(backend), this);
 
     // Centre: the banner for model problems over the canvas.

@@ -22,8 +22,8 @@ class DocumentSession;
 class SessionController;
 
 // The application window: the canvas in the centre, the chat and layer panels as docks.
-// `backend` creates the inference backend on the worker thread (the engine in the application,
-// see EngineBackend.h); an empty one means no engine: loading reports that.
+// `backend` creates the inference backend on the worker thread; empty = the engine
+// (makeEngineBackend, AceModel + EditSession).
 class MainWindow final : public QMainWindow {
     Q_OBJECT
 public:

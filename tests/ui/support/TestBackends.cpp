@@ -1,36 +1,49 @@
 #include "TestBackends.h"
 
-#include <QDir>
-#include <QFile>
 #include <QTemporaryDir>
 
-#include "SlowBackend.h"
+#include <filesystem>
+
+#include "EngineBackend.h"
+#include "ace/engine/ModelFactory.h"
 
 namespace ace::test {
 namespace {
-QString makeFolder(const QString& name, const QByteArray& ditMarker) {
-    static QTemporaryDir root;
-    const QString folder = root.path() + "/" + name;
-    for (const char* part : {"dit", "vae", "text_encoder/t5-v1_1-xxl", "tokenizer/t5-v1_1-xxl"})
-        QDir().mkpath(folder + "/models/" + part);
-    QFile marker(folder + "/models/dit/test-model.txt");
-    marker.open(QIODevice::WriteOnly);
-    marker.write(ditMarker);
+namespace fs = std::filesystem;
+
+const QTemporaryDir& root() {
+    static QTemporaryDir dir;
+    return dir;
+}
+
+QString makeTinyModel(const QString& name, std::uint64_t seed) {
+    const QString folder = root().filePath(name);
+    RandomModelSpec spec;
+    spec.name = name.toStdString();
+    spec.seed = seed;
+    createRandomModel(folder.toStdString(), spec);
     return folder;
 }
 }  // namespace
 
+// The real engine (AceModel + EditSession) behind the worker, no doubles.
 BackendFactory testBackend() {
-    return [] { return std::make_unique<SlowBackend>(40); };
+    return [] { return makeEngineBackend(); };
 }
 
 QString workingModelFolder() {
-    static const QString folder = makeFolder("tiny", "6");
+    static const QString folder = makeTinyModel("tiny", 7);
     return folder;
 }
 
 QString brokenModelFolder() {
-    static const QString folder = makeFolder("broken", "not a checkpoint");
+    static const QString folder = [] {
+        const QString f = makeTinyModel("broken", 8);
+        // Cut the DiT checkpoint short: the loader must refuse it and name the file.
+        for (const auto& entry : fs::directory_iterator(fs::path(f.toStdString()) / "models" / "dit"))
+            if (entry.is_regular_file()) fs::resize_file(entry.path(), fs::file_size(entry.path()) / 2);
+        return f;
+    }();
     return folder;
 }
 

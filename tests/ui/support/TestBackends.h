@@ -1,7 +1,6 @@
 #pragma once
-// The backend the GUI tests run. Until the engine's AceModel/EditSession land on main this is the
-// seam double SlowBackend with a marker-file model folder; afterwards: the real engine
-// (makeEngineBackend) on a tiny random-weight model folder created by the engine's test helper.
+// The backend the GUI tests run: the real engine (makeEngineBackend: AceModel + EditSession) on
+// tiny random-weight model folders written by the engine's createRandomModel. No doubles.
 #include <QString>
 
 #include "InferenceBackend.h"
@@ -9,9 +8,9 @@
 namespace ace::test {
 
 BackendFactory testBackend();
-// A model folder the backend loads (created once per process under a temporary directory).
+// A tiny random-weight model folder (created once per process under a temporary directory).
 QString workingModelFolder();
-// A folder with the release layout whose DiT checkpoint is unreadable.
+// The same, with its DiT checkpoint cut in half.
 QString brokenModelFolder();
 
 }  // namespace ace::test
