@@ -52,12 +52,15 @@ private Q_SLOTS:
             }
         }
         QThread::usleep(static_cast<unsigned long>(delayUs));
-        QCOMPARE(::kill(static_cast<pid_t>(child.processId()), SIGKILL), 0);
+        const qint64 pid = child.processId();  // QProcess forgets it once the child is gone
+        QCOMPARE(::kill(static_cast<pid_t>(pid), SIGKILL), 0);
         QVERIFY(child.waitForFinished(30000));
         QCOMPARE(child.exitStatus(), QProcess::CrashExit);
 
         // A later start of the app (another store in the same folder) finds the dead instance's
-        // autosave and recovers it.
+        // autosave and recovers it, and removes what an interrupted write left behind.
+        const std::string leftover = "." + std::string("autosave-") + std::to_string(pid) + "-1.aceproj.Xy12Ab";
+        { std::ofstream(folder / leftover) << "partial"; }
         const AutosaveStore next(folder);
         const auto candidates = next.findRecoverable();
         QCOMPARE(candidates.size(), std::size_t(1));
@@ -66,6 +69,8 @@ private Q_SLOTS:
         const int strokes = recovered.session["strokes"].get<int>();
         qInfo("reported %d strokes saved before the kill (+%d us); recovered %d", lastReported, delayUs, strokes);
         QVERIFY(strokes >= lastReported);
+        for (const auto& e : std::filesystem::directory_iterator(folder))
+            QVERIFY2(e.path().filename().string()[0] != '.', e.path().c_str());
         Project expected = test::projectAfter(strokes);
         expected.autosaveOf = "/projects/painting.aceproj";
         QVERIFY(recovered.document == expected.document);

@@ -12,6 +12,7 @@
 #include <QUndoStack>
 #include <QUndoView>
 
+#include "CompositeImage.h"
 #include "LayerModel.h"
 #include "LayerPanel.h"
 #include "ace/document/Compositor.h"
@@ -212,6 +213,27 @@ private Q_SLOTS:
         QCOMPARE(m_doc.findLayer(id)->versions.size(), std::size_t(1));
         m_panel->setCurrentRow(2);
         QVERIFY(!m_panel->findChild<QToolButton*>("rerunButton")->isEnabled());
+    }
+
+    void compositeImageFollowsChanges() {
+        CompositeImage canvas(m_model.get());
+        QSignalSpy changed(&canvas, &CompositeImage::changed);
+        auto same = [this, &canvas] {
+            const Image full = composite(m_doc);
+            const QImage expected(full.data.data(), full.width, full.height, static_cast<qsizetype>(full.stride()),
+                                  QImage::Format_RGBA8888);
+            return canvas.image() == expected;
+        };
+        QVERIFY(same());
+        m_model->setLayerOpacity(2, 0.3);  // Red: only its rectangle is recomposited
+        QCOMPARE(changed.size(), 1);
+        QCOMPARE(changed.last().first().toRect(), QRect(5, 5, 20, 20));
+        QVERIFY(same());
+        m_model->deleteLayer(3);
+        QVERIFY(same());
+        m_stack->undo();
+        m_stack->undo();
+        QVERIFY(same());
     }
 
     void historyView() {

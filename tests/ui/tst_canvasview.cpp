@@ -6,6 +6,8 @@
 
 #include <QAction>
 #include <QElapsedTimer>
+#include <QMimeData>
+#include <QTemporaryDir>
 #include <QUndoStack>
 
 #include "CanvasDocument.h"
@@ -202,6 +204,27 @@ private Q_SLOTS:
         QTest::keyRelease(v, Qt::Key_Space);
         QCOMPARE(v->imageToWidget(QPointF(0, 0)) - before, QPointF(40, 20));
         QCOMPARE(test::maskedPixels(f.document.mask()), 0L);
+    }
+
+    // An image file dropped on the canvas opens as the canvas image, one undo step.
+    void droppedImageOpens() {
+        Fixture f(200, 100);
+        QVERIFY(QTest::qWaitForWindowExposed(&f.panel));
+        QTemporaryDir dir;
+        const QImage picture = test::makeScene(300, 220, 12);
+        QVERIFY(picture.save(dir.filePath("photo.png")));
+        QMimeData mime;
+        mime.setUrls({QUrl::fromLocalFile(dir.filePath("photo.png"))});
+        const QPoint pos = f.view()->rect().center();
+        QDragEnterEvent enter(pos, Qt::CopyAction, &mime, Qt::LeftButton, Qt::NoModifier);
+        QApplication::sendEvent(f.view(), &enter);
+        QVERIFY(enter.isAccepted());
+        QDropEvent drop(pos, Qt::CopyAction, &mime, Qt::LeftButton, Qt::NoModifier);
+        QApplication::sendEvent(f.view(), &drop);
+        QCOMPARE(f.document.image(), picture.convertToFormat(QImage::Format_RGB32));
+        QCOMPARE(test::maskedPixels(f.document.mask()), 0L);
+        f.stack.undo();
+        QCOMPARE(f.document.size(), QSize(200, 100));
     }
 
     // Smooth on a 2048 x 2048 image: a repaint at fit, 100% and 400% draws only what is visible.

@@ -14,6 +14,7 @@
 #include <QMenu>
 #include <QMimeData>
 #include <QTextBlock>
+#include <QTemporaryDir>
 #include <QTextLayout>
 
 #include "ChatInput.h"
@@ -127,6 +128,32 @@ private Q_SLOTS:
         QVERIFY(!panel.imageStrip()->isVisible());
     }
 
+    // Image files dropped on the message box become attachments, named by file.
+    void droppedFilesBecomeAttachments() {
+        ChatModel model;
+        ChatPanel panel(&model);
+        panel.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&panel));
+        QTemporaryDir dir;
+        const QString file = dir.filePath("portrait.png");
+        QVERIFY(test::makeScene(80, 120, 4).save(file));
+        QMimeData mime;
+        mime.setUrls({QUrl::fromLocalFile(file)});
+        QWidget* target = panel.input()->viewport();
+        const QPoint pos = target->rect().center();
+        QDragEnterEvent enter(pos, Qt::CopyAction, &mime, Qt::LeftButton, Qt::NoModifier);
+        QApplication::sendEvent(target, &enter);
+        QVERIFY(enter.isAccepted());
+        QDragMoveEvent move(pos, Qt::CopyAction, &mime, Qt::LeftButton, Qt::NoModifier);
+        QApplication::sendEvent(target, &move);
+        QDropEvent drop(pos, Qt::CopyAction, &mime, Qt::LeftButton, Qt::NoModifier);
+        QApplication::sendEvent(target, &drop);
+        QCOMPARE(panel.attachments().size(), 1);
+        QCOMPARE(panel.attachments().first().source, QString("portrait.png"));
+        QCOMPARE(panel.attachments().first().image.size(), QSize(80, 120));
+        QVERIFY(panel.input()->toPlainText().isEmpty());  // no file URL pasted as text
+    }
+
     void modelRowsAndTurnActions() {
         ChatModel model;
         ChatPanel panel(&model);
@@ -183,7 +210,7 @@ private Q_SLOTS:
         QCOMPARE(panel.input()->toPlainText(), QString("replace the sky in {image} with a sunset"));
         QCOMPARE(panel.task(), TaskKind::Inpainting);
         panel.setContext({first}, 5);
-        QVERIFY(panel.contextLabel()->text().contains("1 earlier turn"));
+        QVERIFY(panel.contextLabel()->text().contains(QString("turns %1 ").arg(first)));
         // Rows are laid out by the delegate with their thumbnails.
         QVERIFY(panel.view()->visualRect(model.resultIndex(first)).height() > 100);
         test::saveScreenshot(&panel, "chat-conversation");

@@ -212,6 +212,16 @@ private Q_SLOTS:
         QCOMPARE(regen.request.current.instruction, next.request.current.instruction);
         QVERIFY(regen.request.current.images[0].image == next.request.current.images[0].image);
         QCOMPARE(regen.request.options.seed, int64_t(-1));
+
+        // A turn with two images starts fresh: the reference cannot pair history with several
+        // current images (its text and frame counts disagree).
+        w.window.chatPanel()->addAttachments({test::makeScene(96, 96, 3)}, {"style.png"});
+        w.type("paint {image} in the style of {image1}");
+        w.pressEnter();
+        QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 5, 120000);
+        const InferenceJob styled = started.at(4).at(1).value<InferenceJob>();
+        QCOMPARE(styled.request.current.images.size(), size_t(2));
+        QVERIFY(styled.request.history.empty());
         QTest::qWait(100);
         test::saveScreenshot(&w.window, "main-window-conversation");
     }
@@ -284,6 +294,15 @@ private Q_SLOTS:
         QVERIFY(w.waitReady());
         QSignalSpy started(w.window.session()->worker(), &InferenceWorker::jobStarted);
         QSignalSpy finished(w.window.session(), &SessionController::turnFinished);
+        // The preview of a new image shows on the empty canvas, fitted to the view.
+        const QImage empty = w.view()->grab().toImage();
+        QImage during;
+        connect(w.window.document(), &CanvasDocument::previewChanged, this, [&] {
+            if (during.isNull() && !w.window.document()->preview().isNull()) {
+                during = w.view()->grab().toImage();
+                test::saveScreenshot(&w.window, "main-window-text-to-image-preview");
+            }
+        });
         w.type("a red fox in the snow");
         w.pressEnter();
         QVERIFY(test::waitFor(finished, 120000));
@@ -294,6 +313,9 @@ private Q_SLOTS:
         QCOMPARE(job.request.options.outputHeight, 192);
         QVERIFY(job.target.isNull());
         QVERIFY(w.window.document()->hasImage());
+        QVERIFY(!during.isNull());
+        QVERIFY(during != empty);
+        QCOMPARE(w.window.document()->size(), QSize(256, 192));
     }
 
     void brokenModelShowsWhatToDo() {

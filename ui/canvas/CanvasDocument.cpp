@@ -111,8 +111,9 @@ void CanvasDocument::setMaskRect(const QRect& rect, const QImage& patch) {
     Q_EMIT maskChanged(rect);
 }
 
-void CanvasDocument::setPreview(const QImage& preview, const QImage& clip) {
+void CanvasDocument::setPreview(const QImage& preview, const QImage& clip, bool overImage) {
     m_preview = preview;
+    m_previewOverImage = overImage && hasImage();
     m_previewClip = clip.size() == m_image.size() ? clip : QImage();
     Q_EMIT previewChanged();
 }

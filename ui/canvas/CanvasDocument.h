@@ -46,7 +46,10 @@ public:
     // Where the preview shows (Grayscale8 at the image's size, 255 = preview): the mask of a turn
     // whose unmasked pixels will be kept, so the preview looks like the result will. Null: everywhere.
     const QImage& previewClip() const { return m_previewClip; }
-    void setPreview(const QImage& preview, const QImage& clip = QImage());
+    // Whether the running turn edits this image (the preview covers it) or makes a new one (the
+    // preview is shown on its own, fitted to the view).
+    bool previewOverImage() const { return m_previewOverImage; }
+    void setPreview(const QImage& preview, const QImage& clip = QImage(), bool overImage = true);
     void clearPreview();
 
 Q_SIGNALS:
@@ -62,6 +65,7 @@ private:
     QImage m_mask;
     QImage m_preview;
     QImage m_previewClip;
+    bool m_previewOverImage = true;
 };
 
 }  // namespace ace

@@ -59,7 +59,7 @@ CanvasPanel::CanvasPanel(CanvasDocument* document, QWidget* parent)
     m_hardness->setObjectName("brushHardness");
     m_hardness->setRange(0, 100);
     m_hardness->setValue(static_cast<int>(m_brush->hardness() * 100));
-    m_hardness->setMaximumWidth(100);
+    m_hardness->setMaximumWidth(72);
     m_toolBar->addWidget(m_hardness);
     connect(m_size, &QSpinBox::valueChanged, this, [this](int v) {
         m_brush->setSize(v);
@@ -79,7 +79,8 @@ CanvasPanel::CanvasPanel(CanvasDocument* document, QWidget* parent)
     clear->setObjectName("actionClearMask");
     clear->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_A));
     clear->setToolTip(tr("Clear the mask (Ctrl+Shift+A)"));
-    QAction* show = m_toolBar->addAction(tr("Show mask"));
+    QAction* show = m_toolBar->addAction(tr("Mask"));
+    show->setToolTip(tr("Show or hide the mask overlay (M)"));
     show->setObjectName("actionShowMask");
     show->setCheckable(true);
     show->setChecked(true);

@@ -153,7 +153,20 @@ void CanvasView::rebuildScaledCache() {
 void CanvasView::paintEvent(QPaintEvent* event) {
     QPainter p(this);
     p.fillRect(event->rect(), palette().color(QPalette::Dark).darker(150));
+    const QImage& preview = m_document->preview();
+    const auto drawFittedPreview = [&] {
+        // A turn that makes a new image (text to image) shows its preview fitted to the view.
+        const QSizeF size = QSizeF(preview.size()).scaled(QSizeF(rect().size()) * 0.9, Qt::KeepAspectRatio);
+        const QRectF target(QPointF((width() - size.width()) / 2.0, (height() - size.height()) / 2.0), size);
+        p.setRenderHint(QPainter::SmoothPixmapTransform, true);
+        p.drawImage(target, preview);
+    };
     if (!m_document->hasImage()) {
+        if (!preview.isNull()) {
+            drawFittedPreview();
+            drawRunStatus(p);
+            return;
+        }
         p.setPen(palette().color(QPalette::BrightText));
         p.drawText(rect(), Qt::AlignCenter | Qt::TextWordWrap,
                    tr("Open or drop an image to edit it,\nor describe an image in the chat to create one."));
@@ -182,10 +195,11 @@ void CanvasView::paintEvent(QPaintEvent* event) {
         p.setRenderHint(QPainter::SmoothPixmapTransform, false);
         p.drawImage(dst, m_overlay, QRectF(src));
     }
-    const QImage& preview = m_document->preview();
     if (!preview.isNull()) {
         const QImage& clip = m_document->previewClip();
-        if (clip.isNull()) {
+        if (!m_document->previewOverImage()) {
+            drawFittedPreview();  // not an edit of this image
+        } else if (clip.isNull()) {
             p.setRenderHint(QPainter::SmoothPixmapTransform, true);
             p.drawImage(imageRect, preview);
         } else {
@@ -208,15 +222,19 @@ void CanvasView::paintEvent(QPaintEvent* event) {
     p.setRenderHint(QPainter::Antialiasing, true);
     if (m_tool && (m_toolActive || rect().contains(imageToWidget(m_hover).toPoint())))
         m_tool->paintOverlay(p, imageToWidget(), m_hover, m_document);
-    if (!m_runStatus.isEmpty()) {
-        const QFontMetrics fm(font());
-        const QRect badge(12, height() - 20 - fm.height(), fm.horizontalAdvance(m_runStatus) + 16, fm.height() + 8);
-        p.setPen(Qt::NoPen);
-        p.setBrush(QColor(0, 0, 0, 170));
-        p.drawRoundedRect(badge, 6, 6);
-        p.setPen(Qt::white);
-        p.drawText(badge, Qt::AlignCenter, m_runStatus);
-    }
+    drawRunStatus(p);
+}
+
+void CanvasView::drawRunStatus(QPainter& p) const {
+    if (m_runStatus.isEmpty()) return;
+    const QFontMetrics fm(font());
+    const QRect badge(12, height() - 20 - fm.height(), fm.horizontalAdvance(m_runStatus) + 16, fm.height() + 8);
+    p.setRenderHint(QPainter::Antialiasing, true);
+    p.setPen(Qt::NoPen);
+    p.setBrush(QColor(0, 0, 0, 170));
+    p.drawRoundedRect(badge, 6, 6);
+    p.setPen(Qt::white);
+    p.drawText(badge, Qt::AlignCenter, m_runStatus);
 }
 
 void CanvasView::resizeEvent(QResizeEvent*) {

@@ -10,10 +10,13 @@
 #include <QTimer>
 #include <QWidget>
 
+class QPainter;
+
 namespace ace {
 
 class CanvasDocument;
 class CanvasTool;
+
 
 class CanvasView final : public QWidget {
     Q_OBJECT
@@ -64,6 +67,7 @@ private:
     void updateOverlay(const QRect& rect);
     void rebuildScaledCache();
     void updateCursor();
+    void drawRunStatus(QPainter& painter) const;
 
     CanvasDocument* m_document;
     CanvasTool* m_tool = nullptr;

@@ -193,17 +193,13 @@ void ChatPanel::refreshImageMapping() {
 void ChatPanel::setBusy(bool busy) { m_cancel->setEnabled(busy); }
 
 void ChatPanel::setContext(const QList<int>& turnIds, int historyLength) {
-    if (turnIds.isEmpty()) {
-        m_contextLabel->setText(tr("Context: the next turn starts fresh (keeps up to %n earlier turn(s)).", "",
-                                   historyLength));
-        return;
-    }
     QStringList numbers;
     for (int id : turnIds) numbers << QString::number(id);
-    m_contextLabel->setText(tr("Context: the next turn carries %n earlier turn(s) (%1; green bar), of at most %2.", "",
-                               static_cast<int>(turnIds.size()))
-                                .arg(numbers.join(", "))
-                                .arg(historyLength));
+    m_contextLabel->setText(turnIds.isEmpty()
+                                ? tr("Context: no earlier turns yet (keeps up to %1)").arg(historyLength)
+                                : tr("Context: turns %1 (green bar), up to %2").arg(numbers.join(", ")).arg(historyLength));
+    m_contextLabel->setToolTip(tr("The earlier turns the next request carries as history, as the reference's "
+                                  "chatbot does: each turn's instruction and its first input image."));
 }
 
 void ChatPanel::send() {

@@ -121,7 +121,9 @@ InferenceJob SessionController::buildJob(int turnId) const {
         if (!a.mask.isNull()) input.mask = toAceImage(a.mask, 1);
         r.current.images.push_back(std::move(input));
     }
-    if (!r.current.images.empty()) {
+    // History goes with single-image turns only: with several current images the reference's
+    // text and frame counts disagree (ace-reference.md §2), so such turns start fresh.
+    if (r.current.images.size() == 1) {
         for (int id : nextContextTurns()) {
             const Turn& earlier = m_records[id].job.request.current;
             r.history.push_back(Turn{earlier.instruction, {earlier.images.front()}});
@@ -216,6 +218,7 @@ void SessionController::onStarted(quint64 id, const InferenceJob& job) {
     const bool clipped = job.pasteBack && !job.pasteMask.isNull() && job.pasteInput.width == job.target.width &&
                          job.pasteInput.height == job.target.height;
     m_previewClip = clipped ? toQImage(job.pasteMask) : QImage();
+    m_previewOverCanvas = !job.pasteInput.isNull();
     m_chat->setStatus(static_cast<int>(id), TurnStatus::Running);
     Q_EMIT turnStarted(static_cast<int>(id));
 }
@@ -223,7 +226,7 @@ void SessionController::onStarted(quint64 id, const InferenceJob& job) {
 void SessionController::onProgress(quint64 id, int step, int total, const QImage& preview) {
     if (static_cast<int>(id) != m_running) return;
     m_chat->setProgress(m_running, step, total);
-    if (!preview.isNull()) m_document->setPreview(preview, m_previewClip);
+    if (!preview.isNull()) m_document->setPreview(preview, m_previewClip, m_previewOverCanvas);
 }
 
 void SessionController::onFinished(quint64 id, const JobOutcome& outcome) {

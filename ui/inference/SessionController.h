@@ -103,6 +103,7 @@ private:
     QList<int> m_pending;
     int m_running = 0;
     QImage m_previewClip;  // the running turn's mask when its unmasked pixels are kept
+    bool m_previewOverCanvas = true;  // the running turn edits the canvas image
 };
 
 }  // namespace ace

@@ -29,16 +29,58 @@ DocumentSession::DocumentSession(QUndoStack* undoStack, QObject* parent)
     m_autosaveDelay.setSingleShot(true);
     m_autosaveDelay.setInterval(1500);
     connect(&m_autosaveTimer, &QTimer::timeout, this, [this] {
-        if (m_undoStack->index() != m_autosavedIndex && m_project.document.layerCount() > 0) autosaveNow();
+        if (m_undoStack->index() != m_autosavedIndex) autosaveInBackground();
     });
-    connect(&m_autosaveDelay, &QTimer::timeout, this, [this] {
-        if (m_project.document.layerCount() > 0) autosaveNow();
-    });
+    connect(&m_autosaveDelay, &QTimer::timeout, this, &DocumentSession::autosaveInBackground);
     connect(m_undoStack, &QUndoStack::indexChanged, this, [this] { m_autosaveDelay.start(); });
     m_autosaveTimer.start();
 }
 
-DocumentSession::~DocumentSession() = default;
+DocumentSession::~DocumentSession() { waitForBackgroundAutosave(); }
+
+void DocumentSession::waitForBackgroundAutosave() {
+    if (m_backgroundAutosave.valid()) m_backgroundAutosave.wait();
+}
+
+void DocumentSession::ensureAutosaveStore() {
+    if (m_autosave) return;
+    const QString folder = QStandardPaths::writableLocation(QStandardPaths::AppLocalDataLocation) + "/autosave";
+    m_autosave = std::make_unique<AutosaveStore>(fsPath(folder));
+}
+
+void DocumentSession::autosaveInBackground() {
+    if (m_project.document.layerCount() == 0) return;
+    if (m_backgroundAutosave.valid() &&
+        m_backgroundAutosave.wait_for(std::chrono::seconds(0)) != std::future_status::ready) {
+        m_autosaveDelay.start();  // one is still being written: try again shortly
+        return;
+    }
+    try {
+        ensureAutosaveStore();
+    } catch (const Error&) {
+        return;  // no autosave folder; the periodic timer tries again
+    }
+    // The worker gets a copy; the document may change while it writes.
+    auto snapshotCopy = std::make_shared<Project>(snapshot());
+    AutosaveStore* store = m_autosave.get();
+    const std::filesystem::path projectFile = fsPath(m_filePath);
+    const int index = m_undoStack->index();
+    m_backgroundAutosave = std::async(std::launch::async, [this, store, snapshotCopy, projectFile, index] {
+        try {
+            store->autosave(*snapshotCopy, projectFile);
+        } catch (const Error&) {
+            return;  // disk full or the like: the next autosave tries again
+        }
+        // Back on the GUI thread; dropped if the session is gone by then.
+        QMetaObject::invokeMethod(
+            this,
+            [this, index] {
+                m_autosavedIndex = index;
+                Q_EMIT autosaved(autosaveFile());
+            },
+            Qt::QueuedConnection);
+    });
+}
 
 bool DocumentSession::isModified() const {
     // An empty layer stack has nothing worth saving, whatever else the shared undo stack holds.
@@ -182,6 +224,7 @@ void DocumentSession::addRecentFile(const QString& path) {
 }
 
 void DocumentSession::setAutosaveFolder(const QString& folder) {
+    waitForBackgroundAutosave();
     if (m_autosave) m_autosave->discard();
     m_autosave = std::make_unique<AutosaveStore>(fsPath(folder));
 }
@@ -196,10 +239,8 @@ QString DocumentSession::autosaveFile() const {
 
 bool DocumentSession::autosaveNow(QString* error) {
     try {
-        if (!m_autosave) {
-            const QString folder = QStandardPaths::writableLocation(QStandardPaths::AppLocalDataLocation) + "/autosave";
-            m_autosave = std::make_unique<AutosaveStore>(fsPath(folder));
-        }
+        waitForBackgroundAutosave();
+        ensureAutosaveStore();
         m_autosave->autosave(snapshot(), fsPath(m_filePath));
         m_autosavedIndex = m_undoStack->index();
         Q_EMIT autosaved(autosaveFile());
@@ -238,6 +279,7 @@ void DocumentSession::discardRecovery(const RecoveryCandidate& candidate) { Auto
 
 void DocumentSession::discardAutosave() {
     m_autosaveDelay.stop();
+    waitForBackgroundAutosave();  // else it could write the file again after it is removed
     if (m_autosave) m_autosave->discard();
     m_autosavedIndex = m_undoStack->index();
 }

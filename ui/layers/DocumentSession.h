@@ -8,6 +8,7 @@
 #include <QTimer>
 
 #include <functional>
+#include <future>
 #include <memory>
 
 #include "ace/document/Autosave.h"
@@ -53,7 +54,8 @@ public:
 
     // Autosave: into `folder` (default: the app's data folder/autosave), every `intervalMs` while
     // there are unsaved changes, and shortly after each change (so a crash loses at most the
-    // last stroke). Call autosaveNow() after each finished turn.
+    // last stroke); those run on a worker thread over a snapshot of the project, so encoding
+    // large layers does not stall the window. autosaveNow() writes at once (after each turn).
     void setAutosaveFolder(const QString& folder);
     void setAutosaveInterval(int intervalMs);
     void setAutosaveDelay(int delayMs);
@@ -77,6 +79,9 @@ Q_SIGNALS:
 
 private:
     void replaceProject(Project project, const QString& path);
+    void ensureAutosaveStore();
+    void autosaveInBackground();
+    void waitForBackgroundAutosave();
     void addRecentFile(const QString& path);
     Project snapshot() const;
 
@@ -90,6 +95,7 @@ private:
     QTimer m_autosaveTimer;   // periodic
     QTimer m_autosaveDelay;   // after a change
     int m_autosavedIndex = -1;
+    std::future<void> m_backgroundAutosave;
 };
 
 }  // namespace ace

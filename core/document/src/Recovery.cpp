@@ -69,8 +69,18 @@ void AutosaveStore::discard() {
 std::vector<RecoveryCandidate> AutosaveStore::findRecoverable() const {
     std::vector<RecoveryCandidate> found;
     std::error_code ec;
+    std::vector<std::filesystem::path> staleTemporaries;
     for (const auto& entry : std::filesystem::directory_iterator(m_folder, ec)) {
         const auto& path = entry.path();
+        const std::string name = path.filename().string();
+        // ".autosave-<pid>-<token>.aceproj.XXXXXX": the temporary file of a write that a kill
+        // interrupted; its process is gone, so nobody will finish or remove it.
+        if (name.rfind(std::string(".") + kPrefix, 0) == 0) {
+            const auto dot = name.rfind('.');
+            const long owner = pidOf(std::filesystem::path(name.substr(1, dot - 1)));
+            if (owner > 0 && !processAlive(owner)) staleTemporaries.push_back(path);
+            continue;
+        }
         const long pid = pidOf(path);
         if (pid < 0 || path == m_file || processAlive(pid)) continue;
         RecoveryCandidate c;
@@ -87,6 +97,7 @@ std::vector<RecoveryCandidate> AutosaveStore::findRecoverable() const {
         }
         found.push_back(std::move(c));
     }
+    for (const auto& path : staleTemporaries) std::filesystem::remove(path, ec);
     std::sort(found.begin(), found.end(), [](const auto& a, const auto& b) { return a.savedAt > b.savedAt; });
     return found;
 }

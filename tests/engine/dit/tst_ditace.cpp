@@ -213,6 +213,7 @@ private Q_SLOTS:
     void legacyCheckpointGivesSameModel_data() {
         QTest::addColumn<QString>("file");
         QTest::newRow("legacy safetensors") << "dit_tiny_legacy.safetensors";
+        QTest::newRow("legacy torch zip (.pth)") << "dit_tiny_legacy.pth";
     }
     void legacyCheckpointGivesSameModel() {
         QFETCH(QString, file);

@@ -31,7 +31,6 @@ ModelInfo SlowBackend::load(const std::filesystem::path& folder, const ModelLoad
 }
 
 TurnResult SlowBackend::run(const TurnRequest& request, const StepCallback& onStep, const CancelToken* cancel) {
-    lastRunThread = QThread::currentThread();
     const int steps = request.options.steps > 0 ? request.options.steps : m_defaultSteps;
     const Image* target = nullptr;
     if (!request.history.empty()) target = &request.history.front().images.front().image;

@@ -5,10 +5,6 @@
 // ace::Error for a folder without the marker, checks the CancelToken before every step, calls
 // back once per step with a preview at latent size, and returns an image at the reference's
 // token-budget resolution (multiples of 16) that differs from the input everywhere.
-#include <QThread>
-
-#include <atomic>
-
 #include "InferenceBackend.h"
 
 namespace ace::test {
@@ -20,8 +16,6 @@ public:
                    const LoadProgressCallback& progress) override;
     bool isLoaded() const override { return m_loaded; }
     TurnResult run(const TurnRequest& request, const StepCallback& onStep, const CancelToken* cancel) override;
-
-    static inline std::atomic<QThread*> lastRunThread{nullptr};
 
 private:
     int m_stepMs;

@@ -31,6 +31,8 @@ public:
     virtual TensorInfo info(const std::string& key) const = 0;
     // A CPU tensor that owns its memory (contiguous), with the file's dtype and shape.
     virtual torch::Tensor load(const std::string& key) const = 0;
+    // Tensor bytes load() has read from the file(s) so far (tests prove what is never read).
+    virtual uint64_t bytesRead() const = 0;
 };
 
 // Opens a safetensors file, a PyTorch zip checkpoint (.pth/.bin, torch.save of a state dict) or a

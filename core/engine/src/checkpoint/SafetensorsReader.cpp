@@ -5,6 +5,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cstring>
 #include <fstream>
 #include <nlohmann/json.hpp>
@@ -120,54 +121,115 @@ TensorInfo SafetensorsReader::info(const std::string& key) const { return entry(
 torch::Tensor SafetensorsReader::load(const std::string& key) const {
     const Entry& e = entry(key);
     auto out = torch::empty(e.info.shape, torch::TensorOptions().dtype(e.info.dtype));
-    std::memcpy(out.data_ptr(), m_map + m_dataOffset + e.begin, e.end - e.begin);
+    // An empty tensor has no storage (data_ptr() is null): nothing to copy.
+    if (e.end > e.begin) std::memcpy(out.data_ptr(), m_map + m_dataOffset + e.begin, e.end - e.begin);
+    m_bytesRead += e.end - e.begin;
     return out;
+}
+
+namespace {
+
+// A file descriptor that closes itself; write() and sync() throw naming the destination.
+class OutFile {
+public:
+    OutFile(const std::filesystem::path& tmp, const std::filesystem::path& target) : m_target(target) {
+        m_fd = ::open(tmp.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
+        if (m_fd < 0) throw Error(target, std::string("cannot create ") + tmp.string() + ": " + std::strerror(errno));
+    }
+    ~OutFile() {
+        if (m_fd >= 0) ::close(m_fd);
+    }
+    OutFile(const OutFile&) = delete;
+    OutFile& operator=(const OutFile&) = delete;
+
+    void write(const void* data, uint64_t n) {
+        const auto* p = static_cast<const uint8_t*>(data);
+        while (n > 0) {
+            const ssize_t done = ::write(m_fd, p, static_cast<size_t>(std::min<uint64_t>(n, 1ull << 30)));
+            if (done < 0 && errno == EINTR) continue;
+            if (done <= 0) throw Error(m_target, std::string("cannot write: ") + std::strerror(errno));
+            p += done;
+            n -= static_cast<uint64_t>(done);
+        }
+    }
+    void syncAndClose() {
+        if (::fsync(m_fd) != 0) throw Error(m_target, std::string("cannot write: ") + std::strerror(errno));
+        const int fd = m_fd;
+        m_fd = -1;
+        if (::close(fd) != 0) throw Error(m_target, std::string("cannot write: ") + std::strerror(errno));
+    }
+
+private:
+    std::filesystem::path m_target;
+    int m_fd = -1;
+};
+
+}  // namespace
+
+void writeSafetensorsStreamed(const std::filesystem::path& file, const std::vector<StreamedTensor>& tensors,
+                              const std::map<std::string, std::string>& metadata,
+                              const std::function<void(double)>& progress) {
+    nlohmann::json header = nlohmann::json::object();
+    if (!metadata.empty()) header["__metadata__"] = metadata;
+    uint64_t offset = 0;
+    for (const auto& t : tensors) {
+        if (t.name == "__metadata__" || header.contains(t.name))
+            throw Error(file, "tensor name '" + t.name + "' is reserved or given twice");
+        const uint64_t bytes = checkedByteSize(TensorInfo{t.name, t.dtype, t.shape}, file);
+        header[t.name] = {{"dtype", safetensorsNameOf(t.dtype)}, {"shape", t.shape}, {"data_offsets", {offset, offset + bytes}}};
+        offset += bytes;
+    }
+    const uint64_t total = offset;
+    std::string json = header.dump();
+    while ((json.size() + 8) % 8 != 0) json.push_back(' ');  // keep tensor data 8-byte aligned
+
+    auto tmp = file;
+    tmp += ".part-" + std::to_string(::getpid());
+    try {
+        OutFile out(tmp, file);
+        uint8_t len[8];
+        const uint64_t n = json.size();
+        for (int i = 0; i < 8; ++i) len[i] = static_cast<uint8_t>(n >> (8 * i));
+        out.write(len, 8);
+        out.write(json.data(), json.size());
+        uint64_t written = 0;
+        for (const auto& t : tensors) {
+            torch::Tensor c = t.produce();
+            if (c.scalar_type() != t.dtype || c.sizes().vec() != t.shape)
+                throw Error(file, "tensor '" + t.name + "' was produced with another dtype or shape than declared");
+            c = c.to(torch::kCPU).contiguous();
+            const uint64_t bytes = static_cast<uint64_t>(c.numel()) * c.element_size();
+            out.write(c.data_ptr(), bytes);
+            written += bytes;
+            if (progress) progress(total ? double(written) / double(total) : 1.0);
+        }
+        out.syncAndClose();
+        std::error_code ec;
+        std::filesystem::rename(tmp, file, ec);
+        if (ec) throw Error(file, "cannot replace the file: " + ec.message());
+    } catch (...) {
+        std::error_code ignored;
+        std::filesystem::remove(tmp, ignored);
+        throw;
+    }
+    // Make the rename itself durable.
+    const auto dir = file.has_parent_path() ? file.parent_path() : std::filesystem::path(".");
+    const int dfd = ::open(dir.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+    if (dfd >= 0) {
+        ::fsync(dfd);
+        ::close(dfd);
+    }
 }
 
 void writeSafetensors(const std::filesystem::path& file,
                       const std::vector<std::pair<std::string, torch::Tensor>>& tensors,
                       const std::map<std::string, std::string>& metadata) {
-    nlohmann::json header = nlohmann::json::object();
-    if (!metadata.empty()) header["__metadata__"] = metadata;
-    uint64_t offset = 0;
-    std::vector<torch::Tensor> contiguous;
+    std::vector<StreamedTensor> streamed;
     for (const auto& [name, t] : tensors) {
-        auto c = t.detach().to(torch::kCPU).contiguous();
-        const uint64_t bytes = static_cast<uint64_t>(c.numel()) * c.element_size();
-        header[name] = {{"dtype", safetensorsNameOf(c.scalar_type())},
-                        {"shape", c.sizes().vec()},
-                        {"data_offsets", {offset, offset + bytes}}};
-        offset += bytes;
-        contiguous.push_back(std::move(c));
+        torch::Tensor c = t.detach().to(torch::kCPU);
+        streamed.push_back({name, c.scalar_type(), c.sizes().vec(), [c] { return c; }});
     }
-    std::string json = header.dump();
-    while ((json.size() + 8) % 8 != 0) json.push_back(' ');  // keep tensor data 8-byte aligned
-
-    auto tmp = file;
-    tmp += ".part";
-    {
-        std::ofstream out(tmp, std::ios::binary | std::ios::trunc);
-        if (!out) throw Error(file, std::string("cannot create: ") + std::strerror(errno));
-        uint8_t len[8];
-        uint64_t n = json.size();
-        for (int i = 0; i < 8; ++i) len[i] = static_cast<uint8_t>(n >> (8 * i));
-        out.write(reinterpret_cast<const char*>(len), 8);
-        out.write(json.data(), static_cast<std::streamsize>(json.size()));
-        for (const auto& c : contiguous)
-            out.write(static_cast<const char*>(c.data_ptr()), static_cast<std::streamsize>(c.numel() * c.element_size()));
-        out.flush();
-        if (!out) {
-            out.close();
-            std::filesystem::remove(tmp);
-            throw Error(file, "cannot write (disk full?)");
-        }
-    }
-    std::error_code ec;
-    std::filesystem::rename(tmp, file, ec);
-    if (ec) {
-        std::filesystem::remove(tmp);
-        throw Error(file, "cannot replace the file: " + ec.message());
-    }
+    writeSafetensorsStreamed(file, streamed, metadata);
 }
 
 }  // namespace ace::ckpt

@@ -87,8 +87,13 @@ void loadStrict(torch::nn::Module& module, const TensorSource& source, const std
     LoadReport report = checkSource(module, source);
     const std::set<std::string> ignored(ignore.begin(), ignore.end());
     std::erase_if(report.unexpected, [&](const std::string& k) { return ignored.count(k) != 0; });
-    if (!report.ok())
-        throw Error(what, "the checkpoint does not match the " + module.name() + " architecture:" + report.describe());
+    if (!report.ok()) {
+        std::string hint;
+        const size_t expected = moduleTensors(module).size();
+        if (expected > 0 && report.missing.size() == expected && !source.empty())
+            hint = "\nnone of the model's tensors is in the file: is it the checkpoint of another model?";
+        throw Error(what, "the checkpoint does not match the " + module.name() + " architecture:" + report.describe() + hint);
+    }
 
     torch::NoGradGuard noGrad;
     for (auto& [name, t] : moduleTensors(module)) {

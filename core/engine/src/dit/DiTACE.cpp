@@ -188,15 +188,14 @@ std::vector<torch::Tensor> DiTACEImpl::forwardWithIndicators(const std::vector<D
 
     // Timestep: one embedding per sample, applied to all of its tokens.
     dit::TokenModulation modulation;
-    modulation.sampleTokens = layout.sampleTokens;
+    modulation.repeats = torch::tensor(layout.sampleTokens, torch::kInt64).to(device);
     const torch::Tensor tc = t.to(device);
     modulation.uniform = b == 1 || torch::equal(tc, tc[0].expand({b}));
-    const torch::Tensor temb = m_tEmbedder(tc);  // [B, C]
+    const torch::Tensor temb = m_tEmbedder(tc);        // [B, C]
     const torch::Tensor t0 = m_tBlock->forward(temb);  // [B, 6C]
     if (m_trace) {
-        const torch::Tensor repeats = torch::tensor(layout.sampleTokens, torch::kInt64).to(device);
-        trace("t_embedder", temb.repeat_interleave(repeats, 0));
-        trace("t_block", t0.repeat_interleave(repeats, 0));
+        trace("t_embedder", temb.repeat_interleave(modulation.repeats, 0));
+        trace("t_block", t0.repeat_interleave(modulation.repeats, 0));
     }
 
     for (size_t i = 0; i < m_blockList.size(); ++i) {

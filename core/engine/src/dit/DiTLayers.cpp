@@ -110,7 +110,7 @@ torch::Tensor varlenAttention(const torch::Tensor& q, const torch::Tensor& k, co
         qStart[i + 1] = qStart[i] + qLens[i];
         kStart[i + 1] = kStart[i] + kLens[i];
     }
-    // Segments with the same (qLen, kLen), in order of first appearance.
+    // Segments with the same (qLen, kLen); each group's output is scattered back by position.
     std::map<std::pair<int64_t, int64_t>, std::vector<size_t>> groups;
     for (size_t i = 0; i < n; ++i) groups[{qLens[i], kLens[i]}].push_back(i);
 
@@ -185,7 +185,6 @@ torch::Tensor MultiHeadAttentionImpl::crossAttention(const torch::Tensor& x, con
 
 torch::Tensor TokenModulation::perToken(const torch::Tensor& perSample) const {
     if (uniform) return perSample.narrow(0, 0, 1);
-    const torch::Tensor repeats = torch::tensor(sampleTokens, torch::kInt64).to(perSample.device());
     return perSample.repeat_interleave(repeats, 0);
 }
 

@@ -126,7 +126,7 @@ TORCH_MODULE(MultiHeadAttention);
 // Per-token view of per-sample modulation vectors: [B, C] -> [1, C] when every sample shares
 // them (all t equal), else [S_total, C].
 struct TokenModulation {
-    std::vector<int64_t> sampleTokens;
+    torch::Tensor repeats;  // [B] int64 tokens per sample, on the model's device
     bool uniform = true;
     torch::Tensor perToken(const torch::Tensor& perSample) const;
 };

@@ -7,6 +7,12 @@
 //   prefix, whitespace handling; unknown characters such as '{' and '}' give <unk>);
 // - content is truncated to maxLength - 1 ids, then </s> is appended (even after a literal "</s>":
 //   the fast tokenizer does that, the slow one does not), then <pad> up to maxLength.
+// Known difference: Hugging Face's Precompiled normaliser works per grapheme cluster and, for a
+// cluster shorter than 6 bytes that starts with characters the NFKC map rewrites, keeps only that
+// rewrite ("Ａ" + U+0301 -> "A", "ﬁ" + U+0301 -> "fi"); SentencePiece normalises the whole text
+// ("Á", "fí"). Only combining marks after compatibility characters are affected; the cleaning
+// (cleanText) already maps full-width forms and ligatures, and on 150 random prompts through the
+// whole chain the ids agree (tests/data/text/tokenizer_golden.json: chain, deviations).
 // The 100 sentinels sit after the SentencePiece vocabulary in reverse order, as in T5:
 // <extra_id_N> = pieces + 99 - N (32099..32000 for the 32000-piece T5 model).
 #include <cstdint>

@@ -29,7 +29,7 @@ public:
     void discard();
 
     // Autosaves of instances that are no longer running, newest first. Unreadable ones are listed
-    // too (recover() reports why).
+    // too (recover() reports why). Removes the temporary files of their interrupted writes.
     std::vector<RecoveryCandidate> findRecoverable() const;
     static Project recover(const RecoveryCandidate& candidate);
     static void discard(const RecoveryCandidate& candidate);
