@@ -13,22 +13,6 @@
 using namespace ace;
 using namespace ace::test;
 
-namespace {
-
-ckpt::TensorSource manifestSource(const nlohmann::json& manifest) {
-    ckpt::TensorSource source;
-    for (const auto& [key, entry] : manifest.items()) {
-        ckpt::LazyTensor t;
-        t.shape = entry.at(0).get<std::vector<int64_t>>();
-        t.origin = "manifest:" + key;
-        t.load = [key]() -> torch::Tensor { throw std::runtime_error("manifest entry " + key + " has no data"); };
-        source[key] = t;
-    }
-    return source;
-}
-
-}  // namespace
-
 class TestDiTACEFullSize : public QObject {
     Q_OBJECT
 private Q_SLOTS:

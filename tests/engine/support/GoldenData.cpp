@@ -33,4 +33,16 @@ Diff compare(const torch::Tensor& actual, const torch::Tensor& expected) {
     return d;
 }
 
+ckpt::TensorSource manifestSource(const nlohmann::json& manifest) {
+    ckpt::TensorSource source;
+    for (const auto& [key, entry] : manifest.items()) {
+        ckpt::LazyTensor t;
+        t.shape = entry.at(0).get<std::vector<int64_t>>();
+        t.origin = "manifest:" + key;
+        t.load = [key]() -> torch::Tensor { throw std::runtime_error("manifest entry " + key + " has no data"); };
+        source[key] = t;
+    }
+    return source;
+}
+
 }  // namespace ace::test

@@ -9,6 +9,7 @@
 #include <torch/types.h>
 
 #include "checkpoint/SafetensorsReader.h"
+#include "checkpoint/StateDict.h"
 
 namespace ace::test {
 
@@ -38,5 +39,9 @@ struct Diff {
 
 // Shapes must agree (throws otherwise); compared in float64.
 Diff compare(const torch::Tensor& actual, const torch::Tensor& expected);
+
+// A source with the names and shapes of a meta.json manifest ({key: [shape, dtype]}) and no data:
+// loading one of its tensors throws. For key/shape checks of full-size architectures.
+ckpt::TensorSource manifestSource(const nlohmann::json& manifest);
 
 }  // namespace ace::test
