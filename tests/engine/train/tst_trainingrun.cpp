@@ -12,6 +12,7 @@
 #include "TrainingRun.h"
 #include "VaeTrainer.h"
 #include "ace/common/Error.h"
+#include "ace/engine/Pipeline.h"
 #include "checkpoint/SafetensorsReader.h"
 
 using namespace ace::train;
@@ -128,6 +129,30 @@ private Q_SLOTS:
         const ace::ckpt::SafetensorsReader dit(models / "dit" / "ace_builtin.safetensors");
         for (const auto& key : dit.keys())
             QVERIFY2(torch::equal(dit.load(key), ckpt.load("ema.dit." + key)), key.c_str());
+
+        // The app's loader reads the folder as a built-in model and runs a turn with it.
+        ace::ModelLoadOptions options;
+        options.device = ace::Device::Cpu;
+        options.useConvertedCache = false;
+        const auto model = ace::AceModel::load(out, options);
+        QVERIFY(model->info().builtIn);
+        QCOMPARE(model->info().defaultWidth, tinyConfig().defaultSize);
+        ace::EditSession session(model);
+        ace::TurnRequest t2i;
+        t2i.current.instruction = "a large red circle in the centre on a plain blue background";
+        t2i.options.steps = 2;
+        t2i.options.seed = 1;
+        const ace::TurnResult image = session.run(t2i);
+        QCOMPARE(image.image.width, tinyConfig().defaultSize);
+        QCOMPARE(image.image.channels, 3);
+        ace::TurnRequest edit;
+        edit.current.instruction = "Convert {image} to grayscale.";
+        edit.current.images.push_back({image.image, ace::Image(), ""});
+        edit.options.steps = 2;
+        edit.options.seed = 2;
+        const ace::TurnResult grey = session.run(edit);
+        QCOMPARE(grey.image.width, image.image.width);
+        QCOMPARE(grey.image.height, image.image.height);
     }
 
 private:
