@@ -152,6 +152,12 @@ public:
     void clearCaches();
     const AceModel& model() const;
 
+    struct CacheStats {
+        size_t textEmbeddings = 0;  // instructions whose T5 rows are cached
+        size_t imageLatents = 0;    // condition images whose VAE posterior is cached
+    };
+    CacheStats cacheStats() const;
+
     struct State;
 
 private:

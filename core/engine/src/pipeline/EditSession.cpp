@@ -1,0 +1,180 @@
+#include <chrono>
+#include <random>
+#include <unordered_map>
+
+#include "ace/common/Error.h"
+#include "diffusion/Guidance.h"
+#include "diffusion/Samplers.h"
+#include "lcu/ImagePrep.h"
+#include "lcu/LcuBuilder.h"
+#include "pipeline/AceModelImpl.h"
+#include "pipeline/TensorImages.h"
+#include "vae/AutoencoderKL.h"
+
+namespace ace {
+namespace {
+
+using Clock = std::chrono::steady_clock;
+double msSince(Clock::time_point t0) {
+    return std::chrono::duration<double, std::milli>(Clock::now() - t0).count();
+}
+
+// FNV-1a over a prepared image's pixels and shape: the key of the VAE moments cache.
+uint64_t tensorHash(const torch::Tensor& t) {
+    const auto c = t.contiguous().to(torch::kCPU);
+    const auto* p = static_cast<const uint8_t*>(c.data_ptr());
+    uint64_t h = 1469598103934665603ull;
+    for (int64_t i = 0, n = c.numel() * c.element_size(); i < n; ++i) h = (h ^ p[i]) * 1099511628211ull;
+    for (auto d : c.sizes()) h = (h ^ static_cast<uint64_t>(d)) * 1099511628211ull;
+    return h;
+}
+
+}  // namespace
+
+struct EditSession::State {
+    // Text rows per cleaned instruction (T5 is by far the most expensive encoder).
+    std::unordered_map<std::string, torch::Tensor> textCache;
+    // VAE posterior (mean, std) per prepared image, on the compute device: a history image is
+    // encoded once; each turn then samples it with its own seeded generator.
+    std::unordered_map<uint64_t, std::pair<torch::Tensor, torch::Tensor>> momentCache;
+};
+
+EditSession::EditSession(std::shared_ptr<const AceModel> model)
+    : m_model(std::move(model)), m_state(std::make_unique<State>()) {
+    if (!m_model) throw Error("EditSession needs a loaded model");
+}
+EditSession::~EditSession() = default;
+const AceModel& EditSession::model() const { return *m_model; }
+EditSession::CacheStats EditSession::cacheStats() const {
+    return {m_state->textCache.size(), m_state->momentCache.size()};
+}
+void EditSession::clearCaches() {
+    m_state->textCache.clear();
+    m_state->momentCache.clear();
+}
+
+TurnResult EditSession::run(const TurnRequest& request, const StepCallback& onStep, const CancelToken* cancel) {
+    torch::NoGradGuard noGrad;
+    const auto t0 = Clock::now();
+    AceModel::Impl& m = m_model->impl();
+    const ComputePolicy& policy = m.policy;
+    auto checkCancel = [&] {
+        if (cancel && cancel->isCancelled()) throw Cancelled();
+    };
+
+    TurnResult result;
+    StageTimings& timings = result.timings;
+    const GenerationOptions& opt = request.options;
+    result.steps = opt.steps > 0 ? opt.steps : m.settings.defaultSteps;
+    if (opt.guideScale <= 1.0)
+        throw Error("guidance scale must be above 1 (the model's unconditional branch is needed); got " +
+                    std::to_string(opt.guideScale));
+    const SamplerFn& sampler = findSampler(opt.sampler);
+    result.seed = opt.seed >= 0 ? opt.seed : static_cast<int64_t>(std::random_device{}() & 0xffffffffu);
+
+    // 1. The LCU: frames, masks, per-frame texts.
+    const LcuPlan plan = buildLcu(request, m.settings.maxSeqLen, opt.outputWidth > 0 ? opt.outputWidth : m.settings.defaultWidth,
+                                  opt.outputHeight > 0 ? opt.outputHeight : m.settings.defaultHeight);
+    checkCancel();
+
+    // 2. Texts (cached per string).
+    auto t1 = Clock::now();
+    auto embed = [&](const std::string& text) {
+        auto it = m_state->textCache.find(text);
+        if (it != m_state->textCache.end()) return it->second;
+        std::lock_guard lock(m.textMutex);
+        auto rows = m.text->embed(text).to(torch::kFloat32);
+        m_state->textCache.emplace(text, rows);
+        return rows;
+    };
+    std::vector<torch::Tensor> condTexts, uncondTexts;
+    for (const auto& t : plan.frameTexts) condTexts.push_back(embed(t));
+    for (const auto& t : plan.negativeFrameTexts) uncondTexts.push_back(embed(t));
+    timings.textEncodeMs = msSince(t1);
+    checkCancel();
+
+    // 3. Noise first (as the reference draws it before encoding the condition images), then the
+    //    condition images' posterior samples, all from the turn's seeded generator.
+    auto gen = torch::make_generator<at::CPUGeneratorImpl>(static_cast<uint64_t>(result.seed));
+    const int64_t h = plan.height / 8, w = plan.width / 8;
+    torch::Tensor noise = torch::empty({1, 4, h, w}, torch::kFloat32);
+    noise.normal_(0.0, 1.0, gen);
+
+    auto t2 = Clock::now();
+    std::vector<torch::Tensor> editLatents, editMasks;
+    for (const PreparedImage& img : plan.images) {
+        const uint64_t key = tensorHash(img.image);
+        auto it = m_state->momentCache.find(key);
+        if (it == m_state->momentCache.end()) {
+            auto [mean, logvar] = m.vae->moments(img.image.unsqueeze(0).to(policy.device, policy.vaeDtype));
+            it = m_state->momentCache.emplace(key, std::make_pair(mean.to(torch::kFloat32), torch::exp(0.5 * logvar.to(torch::kFloat32)))).first;
+        }
+        const auto& [mean, stdev] = it->second;
+        torch::Tensor z = mean;
+        if (!opt.usePosteriorMean) {
+            torch::Tensor n = torch::empty(mean.sizes(), torch::kFloat32);
+            n.normal_(0.0, 1.0, gen);
+            z = mean + stdev * n.to(mean.device());
+        }
+        editLatents.push_back((kLatentScale * z).squeeze(0).to(torch::kFloat32));
+        editMasks.push_back(downsampleMask(img.mask));
+        checkCancel();
+    }
+    timings.vaeEncodeMs = msSince(t2);
+
+    // 4. Both CFG branches as one batch of two samples: same frames, different texts.
+    const torch::Tensor targetMask = downsampleMask(plan.targetMask).to(policy.device);
+    auto makeSample = [&](const std::vector<torch::Tensor>& texts, const torch::Tensor& x) {
+        DitSample s;
+        s.frames.push_back({x, targetMask, texts[0].to(policy.device), plan.indicators[0]});
+        for (size_t j = 0; j < editLatents.size(); ++j)
+            s.frames.push_back({editLatents[j].to(policy.device), editMasks[j].to(policy.device),
+                                texts[j + 1].to(policy.device), plan.indicators[j + 1]});
+        return s;
+    };
+    // P = y_embedder(indicator embeddings) is the same for every step of the run.
+    const torch::Tensor indicatorTable = m.dit->indicatorTable(m.indicatorEmbeddings.to(policy.device));
+    const bool halfGuidance = policy.ditDtype == torch::kFloat16;
+    DenoiseFn denoise = [&](const torch::Tensor& x, const torch::Tensor& t) {
+        const torch::Tensor xs = x.squeeze(0).to(policy.device);
+        std::vector<DitSample> batch{makeSample(condTexts, xs), makeSample(uncondTexts, xs)};
+        const torch::Tensor tt = t.reshape({1}).repeat({2}).to(policy.device);
+        std::vector<torch::Tensor> eps = m.dit->forwardWithIndicators(batch, tt, indicatorTable);
+        return guide(eps[0].unsqueeze(0).to(torch::kFloat32), eps[1].unsqueeze(0).to(torch::kFloat32), opt.guideScale,
+                     opt.guideRescale, halfGuidance)
+            .to(torch::kCPU);
+    };
+
+    auto t3 = Clock::now();
+    auto lastStep = t3;
+    StepFn stepFn = [&](const SamplerStep& s) {
+        timings.stepMs.push_back(msSince(lastStep));
+        lastStep = Clock::now();
+        if (onStep) {
+            StepProgress p;
+            p.step = s.index + 1;
+            p.totalSteps = s.total;
+            const bool full = opt.fullDecodePreviewEvery > 0 && (p.step % opt.fullDecodePreviewEvery == 0) && p.step < s.total;
+            if (full) {
+                p.preview = decodeToImage(m.vae, s.x0, policy);
+                p.fullDecode = true;
+            } else {
+                p.preview = previewToImage(m.preview, s.x0, plan.width, plan.height);
+            }
+            if (timings.firstPreviewMs == 0) timings.firstPreviewMs = msSince(t0);
+            onStep(p);
+        }
+        checkCancel();
+    };
+    checkCancel();
+    const torch::Tensor latent = sampler(denoise, noise, m.schedule, result.steps, stepFn);
+    timings.denoiseMs = msSince(t3);
+
+    auto t4 = Clock::now();
+    result.image = decodeToImage(m.vae, latent, policy);
+    timings.vaeDecodeMs = msSince(t4);
+    timings.totalMs = msSince(t0);
+    return result;
+}
+
+}  // namespace ace

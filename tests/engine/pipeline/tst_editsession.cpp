@@ -1,0 +1,182 @@
+// The pipeline end to end on a tiny random-weight model written by the test: text-to-image, an
+// edit with a mask, a turn with history; seeds reproduce, previews arrive per step, cancel stops
+// within a step, caches are used, bad input gets clear errors.
+#include <QtTest>
+
+#include <atomic>
+
+#include "ace/engine/ModelFactory.h"
+#include "ace/engine/Pipeline.h"
+
+namespace {
+
+ace::Image gradientImage(int w, int h) {
+    ace::Image img(w, h, 3);
+    for (int y = 0; y < h; ++y)
+        for (int x = 0; x < w; ++x) {
+            auto* p = img.pixel(x, y);
+            p[0] = static_cast<uint8_t>(x * 255 / w);
+            p[1] = static_cast<uint8_t>(y * 255 / h);
+            p[2] = static_cast<uint8_t>((x + y) & 255);
+        }
+    return img;
+}
+
+ace::Image boxMask(int w, int h) {
+    ace::Image m(w, h, 1);
+    for (int y = h / 4; y < h * 3 / 4; ++y)
+        for (int x = w / 4; x < w * 3 / 4; ++x) *m.pixel(x, y) = 255;
+    return m;
+}
+
+}  // namespace
+
+class TestEditSession : public QObject {
+    Q_OBJECT
+private Q_SLOTS:
+    void initTestCase() {
+        QVERIFY(m_dir.isValid());
+        ace::createRandomModel(m_dir.path().toStdString(), {});
+        ace::ModelLoadOptions options;
+        options.device = ace::Device::Cpu;
+        std::vector<double> fractions;
+        m_model = ace::AceModel::load(m_dir.path().toStdString(), options,
+                                      [&](const ace::LoadProgress& p) { fractions.push_back(p.fraction); });
+        QVERIFY(!fractions.empty());
+        QCOMPARE(fractions.back(), 1.0);
+        QVERIFY(std::is_sorted(fractions.begin(), fractions.end()));
+        QCOMPARE(m_model->info().device, std::string("cpu"));
+    }
+
+    void textToImage() {
+        ace::EditSession session(m_model);
+        ace::TurnRequest r;
+        r.current.instruction = "draw a red circle on a plain background";
+        r.options.seed = 7;
+        r.options.steps = 3;
+        r.options.outputWidth = 64;
+        r.options.outputHeight = 48;
+        int calls = 0;
+        const auto result = session.run(r, [&](const ace::StepProgress& p) {
+            ++calls;
+            QCOMPARE(p.step, calls);
+            QCOMPARE(p.totalSteps, 3);
+            QCOMPARE(p.preview.width, 64);
+            QCOMPARE(p.preview.height, 48);
+        });
+        QCOMPARE(calls, 3);
+        QCOMPARE(result.image.width, 64);
+        QCOMPARE(result.image.height, 48);
+        QCOMPARE(result.image.channels, 3);
+        QCOMPARE(result.seed, int64_t{7});
+        QCOMPARE(result.timings.stepMs.size(), size_t{3});
+        QVERIFY(result.timings.firstPreviewMs > 0);
+    }
+
+    void seedsReproduce() {
+        ace::TurnRequest r;
+        r.current.instruction = "turn {image} blue";
+        r.current.images.push_back({gradientImage(80, 64), boxMask(80, 64), "inpainting"});
+        r.options.steps = 2;
+        r.options.seed = 1234;
+        ace::EditSession a(m_model), b(m_model);
+        const auto first = a.run(r);
+        const auto again = b.run(r);
+        QVERIFY(first.image == again.image);
+        // The sizes follow the reference's resize rule: multiples of 16 within the token budget.
+        QCOMPARE(first.image.width % 16, 0);
+        QCOMPARE(first.image.height % 16, 0);
+        r.options.seed = 1235;
+        const auto other = a.run(r);
+        QVERIFY(!(other.image == first.image));
+    }
+
+    void historyUsesCaches() {
+        ace::EditSession session(m_model);
+        ace::TurnRequest first;
+        first.current.instruction = "make {image} brighter";
+        first.current.images.push_back({gradientImage(64, 64), {}, ""});
+        first.options.steps = 1;
+        first.options.seed = 3;
+        const auto r1 = session.run(first);
+        const auto afterFirst = session.cacheStats();
+        QCOMPARE(afterFirst.imageLatents, size_t{1});
+
+        ace::TurnRequest second;
+        second.history.push_back(first.current);
+        second.current.instruction = "now add a star to {image}";
+        second.current.images.push_back({r1.image, {}, ""});
+        second.options.steps = 1;
+        second.options.seed = 4;
+        session.run(second);
+        const auto afterSecond = session.cacheStats();
+        // The history image's latent and its instruction's embedding were reused.
+        QCOMPARE(afterSecond.imageLatents, size_t{2});
+        QVERIFY(afterSecond.textEmbeddings > afterFirst.textEmbeddings);
+        session.clearCaches();
+        QCOMPARE(session.cacheStats().imageLatents, size_t{0});
+    }
+
+    void cancelStopsWithinAStep() {
+        ace::EditSession session(m_model);
+        ace::TurnRequest r;
+        r.current.instruction = "draw a house";
+        r.options.steps = 6;
+        r.options.seed = 1;
+        r.options.outputWidth = r.options.outputHeight = 64;
+        ace::CancelToken token;
+        int steps = 0;
+        QVERIFY_THROWS_EXCEPTION(ace::Cancelled, session.run(r, [&](const ace::StepProgress& p) {
+            steps = p.step;
+            if (p.step == 2) token.cancel();
+        }, &token));
+        QCOMPARE(steps, 2);
+    }
+
+    void fullDecodePreviews() {
+        ace::EditSession session(m_model);
+        ace::TurnRequest r;
+        r.current.instruction = "draw a tree";
+        r.options.steps = 4;
+        r.options.seed = 2;
+        r.options.fullDecodePreviewEvery = 2;
+        r.options.outputWidth = r.options.outputHeight = 64;
+        std::vector<bool> decoded;
+        session.run(r, [&](const ace::StepProgress& p) { decoded.push_back(p.fullDecode); });
+        QCOMPARE(decoded, (std::vector<bool>{false, true, false, false}));
+    }
+
+    void badInputGetsClearErrors() {
+        ace::EditSession session(m_model);
+        ace::TurnRequest r;
+        r.current.instruction = "edit {image}";
+        r.current.images.push_back({gradientImage(64, 64), boxMask(32, 32), ""});
+        r.options.steps = 1;
+        try {
+            session.run(r);
+            QFAIL("a mask of the wrong size was accepted");
+        } catch (const ace::Error& e) {
+            QVERIFY2(QString(e.what()).contains("mask"), e.what());
+        }
+        ace::TurnRequest g;
+        g.current.instruction = "a cat";
+        g.options.guideScale = 1.0;
+        QVERIFY_THROWS_EXCEPTION(ace::Error, session.run(g));
+    }
+
+    void missingModelFolder() {
+        try {
+            ace::AceModel::load(m_dir.filePath("does-not-exist").toStdString());
+            QFAIL("no error");
+        } catch (const ace::Error& e) {
+            QVERIFY2(QString(e.what()).contains("does-not-exist"), e.what());
+        }
+    }
+
+private:
+    QTemporaryDir m_dir;
+    std::shared_ptr<ace::AceModel> m_model;
+};
+
+QTEST_GUILESS_MAIN(TestEditSession)
+#include "tst_editsession.moc"
