@@ -63,6 +63,10 @@ private Q_SLOTS:
             QCOMPARE(p.totalSteps, 3);
             QCOMPARE(p.preview.width, 64);
             QCOMPARE(p.preview.height, 48);
+            QCOMPARE(p.latentWidth, 8);
+            QCOMPARE(p.latentHeight, 6);
+            QCOMPARE(p.predictedLatent.size(), size_t{4 * 6 * 8});
+            for (float v : p.predictedLatent) QVERIFY(std::isfinite(v));
         });
         QCOMPARE(calls, 3);
         QCOMPARE(result.image.width, 64);

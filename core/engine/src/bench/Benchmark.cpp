@@ -58,7 +58,7 @@ M buildIn(torch::Dtype dtype, const C& config) {
 
 void row(std::ostream& out, const std::string& what, double ms, const std::string& note = "") {
     out << "  " << std::left << std::setw(34) << what << std::right << std::setw(11) << std::fixed
-        << std::setprecision(1) << ms << " ms   peak RSS " << std::setprecision(2) << peakRssGiB() << " GiB";
+        << std::setprecision(2) << ms << " ms   peak RSS " << std::setprecision(2) << peakRssGiB() << " GiB";
     if (!note.empty()) out << "   " << note;
     out << "\n" << std::flush;
 }
@@ -115,7 +115,10 @@ int runBenchmark(const BenchOptions& options, std::ostream& out) {
         c.relativeAttentionMaxDistance = 128;
         c.layerNormEpsilon = 1e-6;
         const auto t0 = Clock::now();
-        auto t5 = buildIn<T5Encoder>(torch::kBFloat16, c);
+        // The encoder's parameters are created uninitialised (it is always loaded from a
+        // checkpoint): give them values of a trained model's scale.
+        T5Encoder t5(c, torch::TensorOptions().dtype(torch::kBFloat16));
+        for (auto& p : t5->parameters()) p.normal_(0.0, 0.05);
         t5->to(device);
         t5->eval();
         row(out, "T5-XXL build (random, bf16)", std::chrono::duration<double, std::milli>(Clock::now() - t0).count());

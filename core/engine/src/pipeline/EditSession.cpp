@@ -154,6 +154,10 @@ TurnResult EditSession::run(const TurnRequest& request, const StepCallback& onSt
             StepProgress p;
             p.step = s.index + 1;
             p.totalSteps = s.total;
+            const torch::Tensor x0 = s.x0.to(torch::kCPU, torch::kFloat32).contiguous();
+            p.latentHeight = static_cast<int>(x0.size(-2));
+            p.latentWidth = static_cast<int>(x0.size(-1));
+            p.predictedLatent.assign(x0.data_ptr<float>(), x0.data_ptr<float>() + x0.numel());
             const bool full = opt.fullDecodePreviewEvery > 0 && (p.step % opt.fullDecodePreviewEvery == 0) && p.step < s.total;
             if (full) {
                 p.preview = decodeToImage(m.vae, s.x0, policy);

@@ -108,6 +108,11 @@ struct StepProgress {
     int totalSteps = 0;
     Image preview;         // RGB8 preview of the predicted clean image (cheap linear latent->RGB)
     bool fullDecode = false;  // preview is a real VAE decode
+    // The sampler's prediction of the clean latent after this step, in the scaled latent space
+    // the DiT works in: 4 x latentHeight x latentWidth floats, channel-major.
+    std::vector<float> predictedLatent;
+    int latentHeight = 0;
+    int latentWidth = 0;
 };
 using StepCallback = std::function<void(const StepProgress&)>;
 
