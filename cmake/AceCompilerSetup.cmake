@@ -16,7 +16,7 @@ set(CMAKE_CXX_FLAGS_RELWITHDEBINFO "-O2 -g1 -DNDEBUG")
 
 # ccache, with its cache outside the checkout (ccache's default, ~/.cache/ccache) so that a fresh
 # clone in another folder reuses it: base_dir makes paths relative, the sloppiness settings let
-# precompiled headers be cached.
+# precompiled headers be cached; a LibTorch build fills the default 5 GB fast, hence the size.
 find_program(ACE_CCACHE ccache)
 if(ACE_CCACHE AND NOT CMAKE_CXX_COMPILER_LAUNCHER)
   set(CMAKE_CXX_COMPILER_LAUNCHER
@@ -24,6 +24,7 @@ if(ACE_CCACHE AND NOT CMAKE_CXX_COMPILER_LAUNCHER)
       "CCACHE_BASEDIR=${CMAKE_SOURCE_DIR}"
       "CCACHE_SLOPPINESS=pch_defines,time_macros,include_file_mtime,include_file_ctime"
       "CCACHE_NOHASHDIR=1"
+      "CCACHE_MAXSIZE=16G"
       ${ACE_CCACHE})
   message(STATUS "ACE: compiler cache ${ACE_CCACHE}")
 endif()

@@ -22,7 +22,7 @@ struct Architecture {
     int64_t t5Heads = 4;
     int64_t t5Layers = 2;
     int64_t t5DFf = 256;
-    int t5VocabSize = 400;  // SentencePiece vocabulary (trained on the instruction corpus)
+    int t5VocabSize = 256;  // SentencePiece pieces (the corpus holds about 260 distinct ones)
     // AutoencoderKL (GroupNorm with 32 groups: channel counts are multiples of 32)
     int64_t vaeCh = 32;
     std::vector<int64_t> vaeChMult{1, 2, 2, 4};  // 4 levels = the release's 8x downsampling

@@ -84,7 +84,7 @@ DiTACEImpl::DiTACEImpl(const DiTConfig& config, const DiTOptions& options)
 }
 
 torch::Tensor DiTACEImpl::indicatorTable(const torch::Tensor& pos) {
-    torch::NoGradGuard noGrad;
+    const c10::AutoGradMode gradMode(m_options.trainable);  // off for inference
     if (pos.dim() != 2 || pos.size(1) != m_config.yChannels)
         badInput("indicator embeddings " + shapeText(pos) + ", expected [n, " + std::to_string(m_config.yChannels) +
                  "]");
@@ -100,7 +100,7 @@ std::vector<torch::Tensor> DiTACEImpl::forward(const std::vector<DitSample>& bat
 
 std::vector<torch::Tensor> DiTACEImpl::forwardWithIndicators(const std::vector<DitSample>& batch,
                                                              const torch::Tensor& t, const torch::Tensor& table) {
-    torch::NoGradGuard noGrad;
+    const c10::AutoGradMode gradMode(m_options.trainable);  // off for inference
     const DiTConfig& cfg = m_config;
     const torch::Device device = this->device();
     const int64_t p = cfg.patchSize;

@@ -55,6 +55,9 @@ struct DiTOptions {
     // The reference path: q, k, v rounded to fp16 before attention and the attention output
     // rounded to fp16 (flash-attn's contract), even with fp32 weights.
     bool roundQkvToHalf = false;
+    // Inference runs forward without autograd; the trainer (ace-train) sets this to build the
+    // graph for backpropagation.
+    bool trainable = false;
 };
 
 namespace dit {

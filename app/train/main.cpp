@@ -1,0 +1,143 @@
+// ace-train: builds the built-in model from the synthetic task data (see TrainingRun.h).
+#include <atomic>
+#include <csignal>
+#include <cstdio>
+#include <iostream>
+#include <map>
+#include <string>
+#include <vector>
+
+#include <torch/torch.h>
+
+#include "TrainingRun.h"
+#include "ace/common/Error.h"
+#include "ace/imaging/ImageIo.h"
+#include "ace/imaging/synth/SampleSheet.h"
+#include "ace/imaging/synth/TaskSampler.h"
+
+namespace {
+
+std::atomic<bool> g_stop{false};
+
+void onSignal(int) { g_stop = true; }
+
+const char* kUsage = R"(usage: ace-train <command> [options]
+
+commands:
+  init     --work DIR [--preset builtin|tiny|full] [--seed N]
+           write the settings, the instruction corpus and the tokenizer of a run
+  vae      --work DIR --steps N    train the autoencoder up to N steps (resumes)
+  dit      --work DIR --steps N    train the DiT and text encoder up to N steps (resumes)
+  export   --work DIR --out DIR [--not-built-in]
+           write the EMA weights as a model folder (release layout + ace_model.json)
+  preview  --out FILE.png [--seed N] [--count N] [--kind NAME] [--size WxH]
+           a sheet of task samples (inputs, masks tinted, target)
+  corpus   --out FILE [--seed N] [--count N]
+           the instruction corpus alone (input for spm_train)
+
+common: --threads N (intra-op threads), --device cpu|cuda
+Ctrl-C during training saves a checkpoint and stops; the same command continues.
+)";
+
+std::map<std::string, std::string> parseOptions(int argc, char** argv) {
+    std::map<std::string, std::string> opts;
+    for (int i = 2; i < argc; ++i) {
+        std::string a = argv[i];
+        if (!a.starts_with("--")) throw ace::Error("unexpected argument \"" + a + "\"");
+        a = a.substr(2);
+        if (a == "not-built-in") {
+            opts[a] = "1";
+            continue;
+        }
+        if (i + 1 >= argc) throw ace::Error("option --" + a + " needs a value");
+        opts[a] = argv[++i];
+    }
+    return opts;
+}
+
+std::string need(const std::map<std::string, std::string>& o, const std::string& key) {
+    const auto it = o.find(key);
+    if (it == o.end()) throw ace::Error("missing option --" + key);
+    return it->second;
+}
+
+std::string get(const std::map<std::string, std::string>& o, const std::string& key, const std::string& fallback) {
+    const auto it = o.find(key);
+    return it == o.end() ? fallback : it->second;
+}
+
+void printProgress(const std::string& stage, const ace::train::StepStats& s, int64_t target) {
+    static std::map<std::string, double> avg;
+    double& a = avg[stage];
+    a = a == 0 ? s.loss : 0.98 * a + 0.02 * s.loss;
+    std::printf("%s step %lld/%lld  loss %.4f  avg %.4f  |g| %.3f  lr %.2e  %.1f samples/s\n", stage.c_str(),
+                static_cast<long long>(s.step), static_cast<long long>(target), s.loss, a, s.gradNorm,
+                s.learningRate, s.seconds > 0 ? s.samples / s.seconds : 0.0);
+    std::fflush(stdout);
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+    if (argc < 2 || std::string(argv[1]) == "--help" || std::string(argv[1]) == "-h") {
+        std::fputs(kUsage, argc < 2 ? stderr : stdout);
+        return argc < 2 ? 2 : 0;
+    }
+    const std::string command = argv[1];
+    try {
+        const auto o = parseOptions(argc, argv);
+        if (o.count("threads")) torch::set_num_threads(std::stoi(o.at("threads")));
+        const torch::Device device(get(o, "device", "cpu"));
+        std::signal(SIGINT, onSignal);
+        std::signal(SIGTERM, onSignal);
+
+        if (command == "init") {
+            auto config = ace::train::TrainConfig::preset(get(o, "preset", "builtin"));
+            if (o.count("seed")) config.dataSeed = std::stoull(o.at("seed"));
+            if (device.is_cuda()) config.bf16 = true;
+            ace::train::initRun(need(o, "work"), config);
+            std::cout << "initialised " << need(o, "work") << "\n";
+        } else if (command == "vae" || command == "dit") {
+            const int64_t steps = std::stoll(need(o, "steps"));
+            const auto reached = command == "vae"
+                                     ? ace::train::trainVaeStage(need(o, "work"), steps, device, printProgress, &g_stop)
+                                     : ace::train::trainDitStage(need(o, "work"), steps, device, printProgress, &g_stop);
+            std::cout << command << ": checkpoint at step " << reached << "\n";
+        } else if (command == "export") {
+            const auto bytes = ace::train::exportModel(need(o, "work"), need(o, "out"), !o.count("not-built-in"));
+            std::cout << "exported " << bytes / 1024 << " KiB to " << need(o, "out") << "/models\n";
+        } else if (command == "preview") {
+            ace::synth::TaskSamplerOptions so;
+            if (o.count("size")) {
+                const std::string s = o.at("size");
+                const auto x = s.find('x');
+                if (x == std::string::npos) throw ace::Error("--size expects WxH");
+                so.sizes = {{std::stoi(s.substr(0, x)), std::stoi(s.substr(x + 1))}};
+            }
+            const ace::synth::TaskSampler sampler(std::stoull(get(o, "seed", "1")), so);
+            const int count = std::stoi(get(o, "count", "24"));
+            std::vector<ace::synth::LcuSample> samples;
+            if (o.count("kind")) {
+                const auto kind = ace::synth::taskKindFromName(o.at("kind"));
+                for (int i = 0; i < count; ++i) samples.push_back(sampler.sample(kind, i));
+            } else {
+                // One of each kind first, then the stream.
+                for (auto kind : ace::synth::allTaskKinds())
+                    if (static_cast<int>(samples.size()) < count) samples.push_back(sampler.sample(kind, 0));
+                for (uint64_t i = 0; static_cast<int>(samples.size()) < count; ++i) samples.push_back(sampler.sample(i));
+            }
+            ace::writeImage(need(o, "out"), ace::synth::renderSampleSheet(samples));
+            std::cout << "wrote " << samples.size() << " samples to " << need(o, "out") << "\n";
+        } else if (command == "corpus") {
+            const ace::synth::TaskSampler sampler(std::stoull(get(o, "seed", "2024")));
+            sampler.writeCorpus(need(o, "out"), std::stoull(get(o, "count", "20000")));
+        } else {
+            std::fputs(kUsage, stderr);
+            return 2;
+        }
+    } catch (const std::exception& e) {
+        std::cerr << "ace-train: " << e.what() << "\n";
+        return 1;
+    }
+    return 0;
+}

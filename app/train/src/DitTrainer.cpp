@@ -1,0 +1,249 @@
+#include "DitTrainer.h"
+
+#include <chrono>
+#include <cmath>
+
+#include <ATen/autocast_mode.h>
+#include <torch/torch.h>
+
+#include "TrainCheckpoint.h"
+#include "ace/common/Error.h"
+#include "lcu/ImagePrep.h"
+
+namespace ace::train {
+namespace {
+
+NamedTensors namedParameters(torch::nn::Module& module, const std::string& prefix) {
+    NamedTensors out;
+    for (auto& p : module.named_parameters(true)) out.emplace_back(prefix + p.key(), p.value());
+    return out;
+}
+
+// bf16 autocast for the forward pass where it is enabled; restores the previous state.
+class AutocastGuard {
+public:
+    AutocastGuard(torch::Device device, bool enabled) : m_type(device.type()), m_enabled(enabled) {
+        if (!m_enabled) return;
+        m_previous = at::autocast::is_autocast_enabled(m_type);
+        at::autocast::set_autocast_dtype(m_type, at::kBFloat16);
+        at::autocast::set_autocast_enabled(m_type, true);
+    }
+    ~AutocastGuard() {
+        if (!m_enabled) return;
+        at::autocast::set_autocast_enabled(m_type, m_previous);
+        at::autocast::clear_cache();
+    }
+    AutocastGuard(const AutocastGuard&) = delete;
+    AutocastGuard& operator=(const AutocastGuard&) = delete;
+
+private:
+    at::DeviceType m_type;
+    bool m_enabled;
+    bool m_previous = false;
+};
+
+synth::TaskSamplerOptions samplerOptions(const TrainConfig& c) {
+    synth::TaskSamplerOptions o;
+    o.sizes = c.sizes;
+    return o;
+}
+
+}  // namespace
+
+void initialiseDit(DiTACE& dit, uint64_t seed) {
+    torch::NoGradGuard noGrad;
+    auto gen = at::make_generator<at::CPUGeneratorImpl>(seed);
+    for (auto& p : dit->named_parameters(true)) {
+        torch::Tensor t = p.value();
+        const std::string& name = p.key();
+        torch::Tensor r;
+        if (name.starts_with("final_layer.linear.")) {
+            r = torch::zeros(t.sizes());
+        } else if (name.ends_with("scale_shift_table")) {
+            r = torch::randn(t.sizes(), gen) / std::sqrt(double(t.size(-1)));
+        } else if (name.ends_with(".bias")) {
+            r = torch::zeros(t.sizes());
+        } else if (t.dim() >= 2) {
+            // Xavier uniform on the flattened matrix (the patch embedder's conv included).
+            const double fanOut = double(t.size(0)), fanIn = double(t.numel() / t.size(0));
+            const double a = std::sqrt(6.0 / (fanIn + fanOut));
+            r = torch::rand(t.sizes(), gen) * (2 * a) - a;
+        } else {
+            r = torch::ones(t.sizes());  // RMSNorm / norm weights
+        }
+        t.copy_(r.to(t.dtype()));
+    }
+}
+
+void initialiseT5(T5Encoder& t5, const T5Config& c, uint64_t seed) {
+    torch::NoGradGuard noGrad;
+    auto gen = at::make_generator<at::CPUGeneratorImpl>(seed);
+    for (auto& p : t5->named_parameters(true)) {
+        torch::Tensor t = p.value();
+        const std::string& name = p.key();
+        double std = 1.0;
+        if (name.ends_with("layer_norm.weight")) {
+            t.fill_(1.0);
+            continue;
+        }
+        if (name == "shared.weight") std = 1.0;
+        else if (name.ends_with(".q.weight")) std = 1.0 / std::sqrt(double(c.dModel * c.dKv));
+        else if (name.ends_with(".o.weight")) std = 1.0 / std::sqrt(double(c.numHeads * c.dKv));
+        else if (name.ends_with(".wo.weight")) std = 1.0 / std::sqrt(double(c.dFf));
+        else std = 1.0 / std::sqrt(double(c.dModel));  // k, v, wi_0, wi_1, relative_attention_bias
+        t.copy_((torch::randn(t.sizes(), gen) * std).to(t.dtype()));
+    }
+}
+
+DitTrainer::DitTrainer(const TrainConfig& config, DiTACE dit, T5Encoder t5,
+                       std::shared_ptr<const T5Tokenizer> tokenizer, AutoencoderKL vae, torch::Device device)
+    : m_config(config),
+      m_dit(std::move(dit)),
+      m_text(std::move(tokenizer), std::move(t5), config.trainTextEncoder, device),
+      m_vae(std::move(vae)),
+      m_device(device),
+      m_sampler(config.dataSeed, samplerOptions(config)),
+      m_gen(at::make_generator<at::CPUGeneratorImpl>(config.dataSeed ^ 0x5EEDD17ULL)) {
+    m_vae->eval();
+    for (auto& p : m_vae->parameters()) p.set_requires_grad(false);
+    m_params = namedParameters(*m_dit, "dit.");
+    // The engine registers its weights without gradients (inference loads them from checkpoints).
+    for (auto& [name, p] : m_params) p.set_requires_grad(true);
+    if (m_text.trainable()) {
+        const NamedTensors t5 = namedParameters(*m_text.encoder(), "t5.");
+        m_params.insert(m_params.end(), t5.begin(), t5.end());
+    }
+    m_adam = std::make_unique<AdamW>(
+        m_params, AdamWOptions{0.9, 0.999, 1e-8, config.dit.weightDecay});
+    m_ema = std::make_unique<Ema>(m_params, config.dit.emaDecay);
+}
+
+torch::Tensor DitTrainer::loss(const std::vector<synth::LcuSample>& samples) {
+    const int64_t maxSeqLen = m_config.arch.maxSeqLen;
+    const int n = static_cast<int>(samples.size());
+    // All draws in a fixed order from m_gen: dropout, timesteps, VAE posterior noise, eps.
+    std::vector<std::vector<std::string>> texts(n);
+    std::vector<std::string> flat;
+    for (int i = 0; i < n; ++i) {
+        texts[i] = samples[i].instructions;
+        const bool drop = torch::rand({1}, m_gen).item<double>() < m_config.cfgDropout;
+        // The unconditional branch of inference replaces only the current (last) instruction.
+        if (drop) texts[i].back() = "";
+        flat.insert(flat.end(), texts[i].begin(), texts[i].end());
+    }
+    const torch::Tensor t = torch::randint(0, m_schedule.numTimesteps(), {n}, m_gen, torch::kInt64);
+    const torch::Tensor sig = m_schedule.sigmas().index_select(0, t);
+    const torch::Tensor ab = m_schedule.alphasBar().index_select(0, t);
+
+    std::vector<DitSample> batch(n);
+    std::vector<torch::Tensor> noises(n);
+    {
+        torch::NoGradGuard noGrad;
+        auto encode = [&](const PreparedImage& p) {
+            const torch::Tensor noise = torch::randn(
+                {1, m_vae->config().embedDim, p.image.size(1) / 8, p.image.size(2) / 8}, m_gen);
+            return (m_vae->encode(p.image.unsqueeze(0).to(m_device), noise.to(m_device)) * kLatentScale)[0];
+        };
+        for (int i = 0; i < n; ++i) {
+            const auto& s = samples[i];
+            const PreparedImage target = prepareImage(s.target, Image(), "", maxSeqLen, "target");
+            const torch::Tensor x0 = encode(target);  // [4, h, w]
+            const torch::Tensor eps = torch::randn(x0.sizes(), m_gen).to(m_device);
+            noises[i] = eps;
+            const torch::Tensor xt = ab[i].item<double>() * x0 + sig[i].item<double>() * eps;
+            const int64_t frames = static_cast<int64_t>(s.images.size()) + 1;
+            DitFrame f0;
+            f0.latent = xt;
+            f0.indicator = static_cast<int>(frames - 1);
+            if (s.images.empty()) {
+                f0.mask = torch::ones({1, x0.size(1), x0.size(2)}, x0.options());
+            }
+            std::vector<DitFrame> conditions;
+            for (std::size_t k = 0; k < s.images.size(); ++k) {
+                const PreparedImage p = prepareImage(s.images[k], s.masks[k], s.tasks[k], maxSeqLen,
+                                                     "input image " + std::to_string(k));
+                DitFrame f;
+                f.latent = encode(p);
+                f.mask = downsampleMask(p.mask).to(m_device);
+                f.indicator = static_cast<int>(k);
+                // The target frame takes the first image's mask (tar_index 0).
+                if (k == 0) f0.mask = f.mask;
+                conditions.push_back(std::move(f));
+            }
+            batch[i].frames.push_back(std::move(f0));
+            for (auto& f : conditions) batch[i].frames.push_back(std::move(f));
+        }
+    }
+    // Texts: frame 0 gets the current instruction, frame j the instruction of image j.
+    const std::vector<torch::Tensor> rows = m_text.embed(flat);
+    const torch::Tensor pos = m_text.indicators();
+    std::size_t r = 0;
+    for (int i = 0; i < n; ++i) {
+        const std::size_t count = texts[i].size();
+        batch[i].frames[0].text = rows[r + count - 1];
+        for (std::size_t k = 0; k + 1 < batch[i].frames.size(); ++k) batch[i].frames[k + 1].text = rows[r + k];
+        r += count;
+    }
+    std::vector<torch::Tensor> eps;
+    {
+        AutocastGuard autocast(m_device, m_config.bf16);
+        eps = m_dit->forward(batch, t.to(m_device), pos);
+    }
+    torch::Tensor total = torch::zeros({}, torch::TensorOptions().device(m_device));
+    for (int i = 0; i < n; ++i) total = total + torch::mse_loss(eps[i].to(torch::kFloat32), noises[i]);
+    return total / double(n);
+}
+
+StepStats DitTrainer::trainStep() {
+    const auto start = std::chrono::steady_clock::now();
+    m_dit->train();
+    StepStats stats;
+    const int micro = std::max(1, m_config.dit.accumulate);
+    for (int m = 0; m < micro; ++m) {
+        std::vector<synth::LcuSample> samples;
+        for (int b = 0; b < m_config.dit.batchSize; ++b) samples.push_back(m_sampler.sample(m_cursor++));
+        torch::Tensor l = loss(samples) / double(micro);
+        l.backward();
+        stats.loss += l.item<double>();
+        stats.samples += static_cast<int>(samples.size());
+    }
+    stats.gradNorm = clipGradNorm(m_params, m_config.dit.gradClip);
+    stats.learningRate = warmupRate(m_config.dit.learningRate, m_config.dit.warmupSteps, m_step);
+    m_adam->step(stats.learningRate);
+    m_adam->zeroGrad();
+    m_ema->update(m_params);
+    stats.step = ++m_step;
+    stats.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+    return stats;
+}
+
+void DitTrainer::saveCheckpoint(const std::filesystem::path& file) const {
+    CheckpointMeta meta;
+    meta.stage = "dit";
+    meta.step = m_step;
+    meta.samplesSeen = m_cursor;
+    meta.dataSeed = m_config.dataSeed;
+    meta.extra["config"] = m_config.toJson();
+    saveTrainerState(file, {m_params, *m_ema, *m_adam, const_cast<torch::Generator&>(m_gen)}, meta);
+}
+
+void DitTrainer::loadCheckpoint(const std::filesystem::path& file) {
+    const CheckpointMeta meta = loadTrainerState(file, {m_params, *m_ema, *m_adam, m_gen}, "dit", m_config.dataSeed);
+    m_step = meta.step;
+    m_cursor = meta.samplesSeen;
+}
+
+void DitTrainer::emaModules(DiTACE& dit, T5Encoder& t5) const {
+    torch::NoGradGuard noGrad;
+    std::map<std::string, torch::Tensor> shadow(m_ema->shadow().begin(), m_ema->shadow().end());
+    for (auto& p : dit->named_parameters(true)) p.value().copy_(shadow.at("dit." + p.key()));
+    if (m_text.trainable()) {
+        for (auto& p : t5->named_parameters(true)) p.value().copy_(shadow.at("t5." + p.key()));
+    } else {
+        // A frozen encoder is not averaged: it is exported as loaded.
+        const auto frozen = const_cast<TextConditioner&>(m_text).encoder()->named_parameters(true);
+        for (auto& p : t5->named_parameters(true)) p.value().copy_(frozen[p.key()]);
+    }
+}
+
+}  // namespace ace::train

@@ -1,0 +1,77 @@
+#pragma once
+// ACE's training objective for the DiT (and, jointly, the text encoder): for each LCU of the
+// synthetic task stream, the target is VAE-encoded (the frozen VAE's posterior sample, times
+// 0.18215), noised at a random t with the LinearSchedule (x_t = alpha_bar_t x_0 + sigma_t eps), and
+// the DiT predicts eps from x_t, the target mask, the condition frames (latents + masks) and the
+// per-frame texts; the loss is the MSE of eps on the target frame. With probability cfgDropout the
+// current instruction is replaced by "" (the negative branch of classifier-free guidance). A batch
+// holds LCUs of different frame counts and sizes in one varlen forward. AdamW, gradient clipping,
+// EMA, optional bf16 autocast. Every random draw comes from one generator whose state is saved,
+// and the data stream is indexed by a cursor, so a resumed run is bit-identical to an unbroken one.
+#include <filesystem>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include <torch/types.h>
+
+#include "AdamW.h"
+#include "Ema.h"
+#include "TextConditioner.h"
+#include "TrainConfig.h"
+#include "TrainStats.h"
+#include "ace/imaging/synth/TaskSampler.h"
+#include "diffusion/LinearSchedule.h"
+#include "dit/DiTACE.h"
+#include "vae/AutoencoderKL.h"
+
+namespace ace::train {
+
+class DitTrainer {
+public:
+    // `vae` is frozen (its latent scale already calibrated); `dit` and `t5` train (t5 only when
+    // config.trainTextEncoder). All modules must live on `device`.
+    DitTrainer(const TrainConfig& config, DiTACE dit, T5Encoder t5, std::shared_ptr<const T5Tokenizer> tokenizer,
+               AutoencoderKL vae, torch::Device device);
+
+    StepStats trainStep();
+    // The loss of a given list of samples at the current weights (no update; draws from the generator).
+    torch::Tensor loss(const std::vector<synth::LcuSample>& samples);
+
+    int64_t step() const { return m_step; }
+    uint64_t samplesSeen() const { return m_cursor; }
+
+    void saveCheckpoint(const std::filesystem::path& file) const;
+    void loadCheckpoint(const std::filesystem::path& file);
+
+    // Weights under their module names, as trained ("dit." / "t5." prefixes) and EMA.
+    NamedTensors trainedParameters() const { return m_params; }
+    // Copies the EMA weights into fresh modules for export.
+    void emaModules(DiTACE& dit, T5Encoder& t5) const;
+
+    DiTACE& dit() { return m_dit; }
+    T5Encoder& t5() { return m_text.encoder(); }
+
+private:
+    const TrainConfig m_config;
+    DiTACE m_dit;
+    TextConditioner m_text;
+    AutoencoderKL m_vae;
+    torch::Device m_device;
+    LinearSchedule m_schedule;
+    synth::TaskSampler m_sampler;
+    NamedTensors m_params;  // "dit.<name>", "t5.<name>"
+    std::unique_ptr<AdamW> m_adam;
+    std::unique_ptr<Ema> m_ema;
+    torch::Generator m_gen;
+    int64_t m_step = 0;
+    uint64_t m_cursor = 0;
+};
+
+// Initialisation for training from scratch (the release zero-initialises the output layer, as
+// PixArt: the first predictions are eps = 0, loss 1). Deterministic in `seed`.
+void initialiseDit(DiTACE& dit, uint64_t seed);
+// The Hugging Face T5 initialisation (factor 1).
+void initialiseT5(T5Encoder& t5, const T5Config& config, uint64_t seed);
+
+}  // namespace ace::train

@@ -1,0 +1,22 @@
+#pragma once
+// What one optimizer step reports (progress line, loss log).
+#include <cstdint>
+
+namespace ace::train {
+
+struct StepStats {
+    int64_t step = 0;      // steps done after this one
+    double loss = 0;       // mean over the step's samples
+    double gradNorm = 0;   // before clipping
+    double learningRate = 0;
+    int samples = 0;       // samples (DiT) or images (VAE) in the step
+    double seconds = 0;    // wall time of the step
+};
+
+// Linear warm-up to the base rate, then constant (runs are open-ended and resumable).
+inline double warmupRate(double base, int warmupSteps, int64_t step /* 0-based step being taken */) {
+    if (warmupSteps <= 0 || step >= warmupSteps) return base;
+    return base * double(step + 1) / double(warmupSteps);
+}
+
+}  // namespace ace::train

@@ -1,0 +1,60 @@
+#pragma once
+// A training run in a work folder: the steps `ace-train` exposes, each resumable.
+//   <work>/train_config.json     settings (TrainConfig), written by initRun
+//   <work>/corpus.txt            instruction corpus of the task stream
+//   <work>/tokenizer/spiece.model SentencePiece vocabulary trained on it
+//   <work>/vae/last.safetensors  VAE training checkpoint;  <work>/vae/loss.tsv
+//   <work>/dit/vae.safetensors   the frozen, latent-calibrated VAE the DiT trains on
+//   <work>/dit/last.safetensors  DiT (+ text encoder) training checkpoint;  <work>/dit/loss.tsv
+// exportModel writes a model folder in the release layout that AceModel loads.
+#include <atomic>
+#include <cstdint>
+#include <filesystem>
+#include <functional>
+#include <string>
+
+#include <torch/types.h>
+
+#include "TrainConfig.h"
+#include "TrainStats.h"
+
+namespace ace {
+struct DiTConfig;
+struct T5Config;
+struct VaeConfig;
+}  // namespace ace
+
+namespace ace::train {
+
+struct RunPaths {
+    explicit RunPaths(std::filesystem::path work);
+    std::filesystem::path root, config, corpus, tokenizer, vaeCheckpoint, vaeLog, frozenVae, ditCheckpoint, ditLog;
+};
+
+DiTConfig ditConfigFor(const TrainConfig& config);
+T5Config t5ConfigFor(const TrainConfig& config);
+VaeConfig vaeConfigFor(const TrainConfig& config);
+
+// Trains a SentencePiece unigram model with T5's special ids (pad 0, eos 1, unk 2, no bos) and the
+// image identifiers as single pieces. Writes <outDir>/spiece.model.
+void trainTokenizer(const std::filesystem::path& corpus, const std::filesystem::path& outDir, int vocabSize);
+
+// Writes the configuration, the corpus and the tokenizer. Refuses a folder that already holds a
+// different configuration (a run's settings never change under it).
+void initRun(const std::filesystem::path& work, const TrainConfig& config);
+
+using ProgressFn = std::function<void(const std::string& stage, const StepStats& stats, int64_t targetSteps)>;
+
+// Trains the stage up to `targetSteps` optimizer steps in total, continuing from its checkpoint.
+// Saves every saveEvery steps, at the end, and when *stop becomes true (then returns early).
+// Returns the step reached.
+int64_t trainVaeStage(const std::filesystem::path& work, int64_t targetSteps, torch::Device device,
+                      const ProgressFn& progress, const std::atomic<bool>* stop = nullptr);
+int64_t trainDitStage(const std::filesystem::path& work, int64_t targetSteps, torch::Device device,
+                      const ProgressFn& progress, const std::atomic<bool>* stop = nullptr);
+
+// The EMA weights as a model folder: <out>/models/{dit,vae,text_encoder/t5,tokenizer/t5} and
+// <out>/models/ace_model.json (built_in: true). Returns the bytes written.
+std::uintmax_t exportModel(const std::filesystem::path& work, const std::filesystem::path& out, bool builtIn = true);
+
+}  // namespace ace::train

@@ -1,0 +1,152 @@
+#include "VaeTrainer.h"
+
+#include <chrono>
+#include <cmath>
+#include <map>
+
+#include <torch/torch.h>
+
+#include "TrainCheckpoint.h"
+#include "vae/VaeBlocks.h"
+#include "ace/common/Error.h"
+
+namespace ace::train {
+
+void initialiseVae(AutoencoderKL& vae, uint64_t seed) {
+    torch::NoGradGuard noGrad;
+    auto gen = at::make_generator<at::CPUGeneratorImpl>(seed);
+    std::map<std::string, int64_t> fanIn;
+    for (auto& p : vae->named_parameters(true))
+        if (p.value().dim() >= 2) fanIn[p.key().substr(0, p.key().rfind('.'))] = p.value().numel() / p.value().size(0);
+    for (auto& p : vae->named_parameters(true)) {
+        torch::Tensor t = p.value();
+        const std::string owner = p.key().substr(0, p.key().rfind('.'));
+        const auto it = fanIn.find(owner);
+        if (it == fanIn.end()) {
+            // GroupNorm affine parameters.
+            t.fill_(p.key().ends_with(".weight") ? 1.0 : 0.0);
+            continue;
+        }
+        const double bound = 1.0 / std::sqrt(double(it->second));
+        t.copy_((torch::rand(t.sizes(), gen) * (2 * bound) - bound).to(t.dtype()));
+    }
+}
+
+torch::Tensor imageToTensor(const Image& rgb) {
+    if (rgb.channels != 3) throw Error("imageToTensor: expected an RGB image");
+    auto t = torch::from_blob(const_cast<std::uint8_t*>(rgb.data.data()), {rgb.height, rgb.width, 3}, torch::kUInt8);
+    return t.permute({2, 0, 1}).to(torch::kFloat32).div(127.5).sub(1.0).contiguous();
+}
+
+VaeTrainer::VaeTrainer(const TrainConfig& config, AutoencoderKL vae, torch::Device device)
+    : m_config(config),
+      m_vae(std::move(vae)),
+      m_device(device),
+      m_sampler(config.dataSeed ^ 0xAE0000ULL, [&] {
+          // One size per stage so a batch stacks; the autoencoder is convolutional.
+          synth::TaskSamplerOptions o;
+          o.sizes = {config.sizes.front()};
+          return o;
+      }()),
+      m_gen(at::make_generator<at::CPUGeneratorImpl>(config.dataSeed ^ 0xAE5EEDULL)) {
+    for (auto& p : m_vae->named_parameters(true)) m_params.emplace_back(p.key(), p.value());
+    m_adam = std::make_unique<AdamW>(m_params, AdamWOptions{0.9, 0.999, 1e-8, config.vae.weightDecay});
+    m_ema = std::make_unique<Ema>(m_params, config.vae.emaDecay);
+}
+
+torch::Tensor VaeTrainer::nextBatch() {
+    std::vector<torch::Tensor> images;
+    while (static_cast<int>(images.size()) < m_config.vae.batchSize) {
+        const synth::LcuSample s = m_sampler.sample(m_cursor++);
+        images.push_back(imageToTensor(s.target));
+        for (const auto& img : s.images)
+            if (static_cast<int>(images.size()) < m_config.vae.batchSize) images.push_back(imageToTensor(img));
+    }
+    return torch::stack(images);
+}
+
+std::pair<torch::Tensor, torch::Tensor> VaeTrainer::loss(const torch::Tensor& images) {
+    const torch::Tensor x = images.to(m_device);
+    // AutoencoderKL's encode/decode are inference entry points (they run without autograd), so
+    // training composes the same submodules itself: conv1(encoder(x)) -> (mean, logvar), and
+    // decoder(conv2(z)).
+    const vae::Compute& compute = m_vae->compute();
+    const auto parts = vae::convolve(*m_vae->conv1, m_vae->encoder->forward(x, compute), compute)
+                           .to(torch::kFloat32)
+                           .chunk(2, 1);
+    const torch::Tensor mean = parts[0];
+    const torch::Tensor logvar = parts[1].clamp(-30.0, 20.0);
+    const torch::Tensor noise = torch::randn(mean.sizes(), m_gen).to(m_device);
+    const torch::Tensor z = mean + torch::exp(0.5 * logvar) * noise;
+    const torch::Tensor recon =
+        m_vae->decoder->forward(vae::convolve(*m_vae->conv2, z, compute), compute).to(torch::kFloat32);
+    const torch::Tensor rec = torch::l1_loss(recon, x) + torch::mse_loss(recon, x);
+    // KL(q(z|x) || N(0, 1)), summed over latent elements and averaged over the batch.
+    const torch::Tensor kl = 0.5 * (mean.pow(2) + logvar.exp() - 1.0 - logvar).sum() / double(x.size(0));
+    return {rec + m_config.vaeKlWeight * kl, rec};
+}
+
+StepStats VaeTrainer::trainStep() {
+    const auto start = std::chrono::steady_clock::now();
+    m_vae->train();
+    StepStats stats;
+    const int micro = std::max(1, m_config.vae.accumulate);
+    for (int m = 0; m < micro; ++m) {
+        const torch::Tensor batch = nextBatch();
+        auto [total, rec] = loss(batch);
+        (total / double(micro)).backward();
+        stats.loss += rec.item<double>() / micro;
+        stats.samples += static_cast<int>(batch.size(0));
+    }
+    stats.gradNorm = clipGradNorm(m_params, m_config.vae.gradClip);
+    stats.learningRate = warmupRate(m_config.vae.learningRate, m_config.vae.warmupSteps, m_step);
+    m_adam->step(stats.learningRate);
+    m_adam->zeroGrad();
+    m_ema->update(m_params);
+    stats.step = ++m_step;
+    stats.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+    return stats;
+}
+
+void VaeTrainer::saveCheckpoint(const std::filesystem::path& file) const {
+    CheckpointMeta meta;
+    meta.stage = "vae";
+    meta.step = m_step;
+    meta.samplesSeen = m_cursor;
+    meta.dataSeed = m_config.dataSeed;
+    meta.extra["config"] = m_config.toJson();
+    saveTrainerState(file, {m_params, *m_ema, *m_adam, const_cast<torch::Generator&>(m_gen)}, meta);
+}
+
+void VaeTrainer::loadCheckpoint(const std::filesystem::path& file) {
+    const CheckpointMeta meta = loadTrainerState(file, {m_params, *m_ema, *m_adam, m_gen}, "vae", m_config.dataSeed);
+    m_step = meta.step;
+    m_cursor = meta.samplesSeen;
+}
+
+void VaeTrainer::copyEmaTo(AutoencoderKL& vae) const {
+    torch::NoGradGuard noGrad;
+    std::map<std::string, torch::Tensor> shadow(m_ema->shadow().begin(), m_ema->shadow().end());
+    for (auto& p : vae->named_parameters(true)) p.value().copy_(shadow.at(p.key()));
+}
+
+double calibrateLatentScale(AutoencoderKL& vae, const torch::Tensor& images) {
+    torch::NoGradGuard noGrad;
+    vae->eval();
+    const torch::Tensor mean = vae->moments(images).first;
+    const double std = mean.std().item<double>();
+    if (!(std > 0)) throw Error("calibrateLatentScale: the encoder outputs constant latents");
+    const double c = 1.0 / (kLatentScale * std);
+    const int64_t e = vae->config().embedDim;
+    // conv1: [2e, 2z, 1, 1]; rows [0, e) are the mean, [e, 2e) the log-variance.
+    auto w1 = vae->conv1->weight;
+    auto b1 = vae->conv1->bias;
+    w1.slice(0, 0, e).mul_(c);
+    b1.slice(0, 0, e).mul_(c);
+    b1.slice(0, e, 2 * e).add_(2.0 * std::log(c));
+    // conv2: [z, e, 1, 1] takes the latent: undo the factor.
+    vae->conv2->weight.div_(c);
+    return c;
+}
+
+}  // namespace ace::train

@@ -1,0 +1,164 @@
+// A whole training run on the tiny preset: init (corpus, tokenizer), the VAE and DiT stages, exact
+// resumption (N steps straight = N/2, stop, N/2 more: identical weights, EMA, optimizer state),
+// and the export in the release layout.
+#include <QtTest>
+
+#include <fstream>
+
+#include <nlohmann/json.hpp>
+#include <torch/torch.h>
+
+#include "TrainCheckpoint.h"
+#include "TrainingRun.h"
+#include "VaeTrainer.h"
+#include "ace/common/Error.h"
+#include "ace/engine/Pipeline.h"
+#include "checkpoint/SafetensorsReader.h"
+
+using namespace ace::train;
+namespace fs = std::filesystem;
+
+namespace {
+
+// Every tensor of two checkpoints is bit-identical, and so is the data cursor.
+void compareCheckpoints(const fs::path& a, const fs::path& b) {
+    const ace::ckpt::SafetensorsReader ra(a), rb(b);
+    QCOMPARE(ra.keys(), rb.keys());
+    for (const auto& key : ra.keys()) QVERIFY2(torch::equal(ra.load(key), rb.load(key)), key.c_str());
+    const CheckpointFile ca(a), cb(b);
+    QCOMPARE(ca.meta().step, cb.meta().step);
+    QCOMPARE(ca.meta().samplesSeen, cb.meta().samplesSeen);
+}
+
+TrainConfig tinyConfig() {
+    TrainConfig c = TrainConfig::preset("tiny");
+    c.vae.saveEvery = c.dit.saveEvery = 1000;
+    return c;
+}
+
+}  // namespace
+
+class TestTrainingRun : public QObject {
+    Q_OBJECT
+private Q_SLOTS:
+    void initTestCase() {
+        torch::set_num_threads(1);
+        QVERIFY(m_dir.isValid());
+        m_base = fs::path(m_dir.path().toStdString()) / "base";
+        initRun(m_base, tinyConfig());
+        QVERIFY(fs::exists(RunPaths(m_base).tokenizer));
+        QVERIFY(fs::file_size(RunPaths(m_base).corpus) > 1000);
+    }
+
+    void initRefusesOtherSettings() {
+        TrainConfig other = tinyConfig();
+        other.dataSeed = 7;
+        QVERIFY_THROWS_EXCEPTION(ace::Error, initRun(m_base, other));
+        initRun(m_base, tinyConfig());  // the same settings again: nothing to do
+    }
+
+    void vaeResumesExactly() {
+        const fs::path straight = fs::path(m_dir.path().toStdString()) / "vae-straight";
+        const fs::path resumed = fs::path(m_dir.path().toStdString()) / "vae-resumed";
+        fs::copy(m_base, straight, fs::copy_options::recursive);
+        fs::copy(m_base, resumed, fs::copy_options::recursive);
+        std::vector<double> losses;
+        auto record = [&](const std::string& stage, const StepStats& s, int64_t) {
+            QCOMPARE(stage, std::string("vae"));
+            losses.push_back(s.loss);
+        };
+        QCOMPARE(trainVaeStage(straight, 4, torch::kCPU, record), int64_t(4));
+        QCOMPARE(trainVaeStage(resumed, 2, torch::kCPU, nullptr), int64_t(2));
+        QCOMPARE(trainVaeStage(resumed, 4, torch::kCPU, nullptr), int64_t(4));
+        compareCheckpoints(RunPaths(straight).vaeCheckpoint, RunPaths(resumed).vaeCheckpoint);
+        QCOMPARE(losses.size(), std::size_t(4));
+        for (double l : losses) QVERIFY(std::isfinite(l) && l > 0);
+        // A stop request ends the loop with a checkpoint.
+        std::atomic<bool> stop{true};
+        QCOMPARE(trainVaeStage(resumed, 10, torch::kCPU, nullptr, &stop), int64_t(4));
+    }
+
+    void latentCalibrationKeepsTheAutoencoder() {
+        const TrainConfig c = tinyConfig();
+        ace::AutoencoderKL vae(vaeConfigFor(c));
+        initialiseVae(vae, 5);
+        vae->eval();
+        auto gen = at::make_generator<at::CPUGeneratorImpl>(3);
+        const torch::Tensor images = torch::rand({4, 3, 32, 32}, gen) * 2 - 1;
+        torch::NoGradGuard noGrad;
+        const auto [mean0, logvar0] = vae->moments(images);
+        const torch::Tensor recon0 = vae->decode(mean0);
+        const double factor = calibrateLatentScale(vae, images);
+        QVERIFY(factor > 0);
+        const auto [mean1, logvar1] = vae->moments(images);
+        QVERIFY(std::abs((mean1 * ace::kLatentScale).std().item<double>() - 1.0) < 1e-3);
+        QVERIFY(torch::allclose(mean1, mean0 * factor, 1e-4, 1e-4));
+        QVERIFY(torch::allclose(vae->decode(mean1), recon0, 1e-3, 1e-4));
+    }
+
+    void ditResumesExactlyAndExports() {
+        const fs::path straight = fs::path(m_dir.path().toStdString()) / "dit-straight";
+        const fs::path resumed = fs::path(m_dir.path().toStdString()) / "dit-resumed";
+        fs::copy(m_base, straight, fs::copy_options::recursive);
+        QCOMPARE(trainVaeStage(straight, 1, torch::kCPU, nullptr), int64_t(1));
+        fs::copy(straight, resumed, fs::copy_options::recursive);
+
+        std::vector<StepStats> steps;
+        auto record = [&](const std::string&, const StepStats& s, int64_t) { steps.push_back(s); };
+        QCOMPARE(trainDitStage(straight, 4, torch::kCPU, record), int64_t(4));
+        QCOMPARE(trainDitStage(resumed, 2, torch::kCPU, nullptr), int64_t(2));
+        QCOMPARE(trainDitStage(resumed, 4, torch::kCPU, nullptr), int64_t(4));
+        compareCheckpoints(RunPaths(straight).ditCheckpoint, RunPaths(resumed).ditCheckpoint);
+        // The output layer starts at zero: the first loss is E[eps^2] = 1 up to sampling noise.
+        QVERIFY2(steps.front().loss > 0.6 && steps.front().loss < 1.4, qPrintable(QString::number(steps.front().loss)));
+        QCOMPARE(steps.front().samples, tinyConfig().dit.batchSize);
+        QVERIFY(fs::exists(RunPaths(straight).ditLog));
+
+        const fs::path out = fs::path(m_dir.path().toStdString()) / "export";
+        const auto bytes = exportModel(straight, out);
+        QVERIFY(bytes > 0);
+        const fs::path models = out / "models";
+        for (const char* f : {"dit/ace_builtin.safetensors", "vae/vae.safetensors", "text_encoder/t5/model.safetensors",
+                              "text_encoder/t5/config.json", "tokenizer/t5/spiece.model", "ace_model.json"})
+            QVERIFY2(fs::exists(models / f), f);
+        std::ifstream in(models / "ace_model.json");
+        const auto settings = nlohmann::json::parse(in);
+        QCOMPARE(settings.value("built_in", false), true);
+        // The exported DiT holds the EMA weights.
+        const CheckpointFile ckpt(RunPaths(straight).ditCheckpoint);
+        const ace::ckpt::SafetensorsReader dit(models / "dit" / "ace_builtin.safetensors");
+        for (const auto& key : dit.keys())
+            QVERIFY2(torch::equal(dit.load(key), ckpt.load("ema.dit." + key)), key.c_str());
+
+        // The app's loader reads the folder as a built-in model and runs a turn with it.
+        ace::ModelLoadOptions options;
+        options.device = ace::Device::Cpu;
+        options.useConvertedCache = false;
+        const auto model = ace::AceModel::load(out, options);
+        QVERIFY(model->info().builtIn);
+        QCOMPARE(model->info().defaultWidth, tinyConfig().defaultSize);
+        ace::EditSession session(model);
+        ace::TurnRequest t2i;
+        t2i.current.instruction = "a large red circle in the centre on a plain blue background";
+        t2i.options.steps = 2;
+        t2i.options.seed = 1;
+        const ace::TurnResult image = session.run(t2i);
+        QCOMPARE(image.image.width, tinyConfig().defaultSize);
+        QCOMPARE(image.image.channels, 3);
+        ace::TurnRequest edit;
+        edit.current.instruction = "Convert {image} to grayscale.";
+        edit.current.images.push_back({image.image, ace::Image(), ""});
+        edit.options.steps = 2;
+        edit.options.seed = 2;
+        const ace::TurnResult grey = session.run(edit);
+        QCOMPARE(grey.image.width, image.image.width);
+        QCOMPARE(grey.image.height, image.image.height);
+    }
+
+private:
+    QTemporaryDir m_dir;
+    fs::path m_base;
+};
+
+QTEST_GUILESS_MAIN(TestTrainingRun)
+#include "tst_trainingrun.moc"
