@@ -156,7 +156,8 @@ void ChatPanel::clearAttachments() {
     refreshImageMapping();
 }
 
-void ChatPanel::setCanvasImage(const QImage& image, const QImage& maskOrNull) {
+void ChatPanel::setCanvasImage(const QImage& image, const QImage& maskOrNull, const QString& source) {
+    m_canvasSource = source;
     m_canvasImage = image.isNull() ? QImage() : image.scaled(112, 112, Qt::KeepAspectRatio, Qt::SmoothTransformation);
     m_canvasMask = maskOrNull.isNull() || image.isNull() ? QImage() : maskOrNull.scaled(m_canvasImage.size());
     refreshImageMapping();
@@ -184,7 +185,10 @@ void ChatPanel::refreshImageMapping() {
         item->setData(Qt::UserRole, label);
         item->setToolTip(tr("%1 in the instruction is %2").arg(label, source));
     };
-    if (canvas) addItem(m_canvasImage, m_canvasMask, m_canvasMask.isNull() ? tr("canvas") : tr("canvas + mask"));
+    if (canvas) {
+        const QString source = m_canvasSource.isEmpty() ? tr("canvas") : m_canvasSource;
+        addItem(m_canvasImage, m_canvasMask, m_canvasMask.isNull() ? source : tr("%1 + mask").arg(source));
+    }
     for (const ChatImage& a : std::as_const(m_attachments)) addItem(a.image, a.mask, a.source);
     m_input->setImageLabels(labels);
     m_strip->setVisible(!labels.isEmpty());

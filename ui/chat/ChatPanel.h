@@ -38,8 +38,10 @@ public:
     void addAttachments(const QList<QImage>& images, const QStringList& names);
     void removeAttachment(int index);
     void clearAttachments();
-    // The canvas image as the next turn's {image} (null: no canvas image).
-    void setCanvasImage(const QImage& image, const QImage& maskOrNull);
+    // The canvas image as the next turn's {image} (null: no canvas image); `source` says what it
+    // is (the layer the next turn uses, or the flattened image), "canvas" when empty.
+    void setCanvasImage(const QImage& image, const QImage& maskOrNull, const QString& source = QString());
+    QString canvasSource() const { return m_canvasSource; }
     void setBusy(bool busy);
     void setContext(const QList<int>& turnIds, int historyLength);
     // The actions for a row (named actionUseAsCanvas, actionRegenerate, actionCopyResult,
@@ -76,6 +78,7 @@ private:
     QList<ChatImage> m_attachments;
     QImage m_canvasImage;
     QImage m_canvasMask;
+    QString m_canvasSource;
 };
 
 }  // namespace ace
