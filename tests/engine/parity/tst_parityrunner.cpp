@@ -4,6 +4,7 @@
 #include <QtTest>
 
 #include <fstream>
+#include <functional>
 #include <nlohmann/json.hpp>
 #include <set>
 
@@ -21,11 +22,18 @@ json readMeta(const fs::path& dir) {
     return json::parse(in);
 }
 
-// A copy of golden2 in `dir` whose meta.json is `meta`.
-void writeSet(const fs::path& dir, const json& meta) {
+// runParity (without traces) on a copy of golden2 whose meta.json `edit` changed.
+std::vector<ace::ParityCheck> runEdited(const std::function<void(json&)>& edit) {
+    QTemporaryDir dir;
+    const fs::path root = dir.path().toStdString();
     for (const auto& entry : fs::directory_iterator(kGolden2))
-        if (entry.path().filename() != "meta.json") fs::copy_file(entry.path(), dir / entry.path().filename());
-    std::ofstream(dir / "meta.json") << meta.dump(1);
+        if (entry.path().filename() != "meta.json") fs::copy_file(entry.path(), root / entry.path().filename());
+    json meta = readMeta(kGolden2);
+    edit(meta);
+    std::ofstream(root / "meta.json") << meta.dump(1);
+    ace::ParityOptions options;
+    options.traces = false;
+    return ace::runParity(root, options);
 }
 
 std::vector<ace::ParityCheck> failuresOf(const std::vector<ace::ParityCheck>& checks, const std::string& caseName) {
@@ -33,12 +41,6 @@ std::vector<ace::ParityCheck> failuresOf(const std::vector<ace::ParityCheck>& ch
     for (const auto& c : checks)
         if (!c.ok() && c.caseName.starts_with(caseName)) out.push_back(c);
     return out;
-}
-
-ace::ParityOptions quick() {
-    ace::ParityOptions o;
-    o.traces = false;
-    return o;
 }
 
 }  // namespace
@@ -70,11 +72,7 @@ private Q_SLOTS:
     // The 1024px-form case has frames longer than the 512px form's RoPE table: run with the
     // wrong configuration it must be reported (the engine refuses it; the reference crashes).
     void aCaseRunsWithItsOwnConfiguration() {
-        QTemporaryDir dir;
-        json meta = readMeta(kGolden2);
-        meta["cases"]["dit.case5_1024"]["config"] = "dit_small";
-        writeSet(dir.path().toStdString(), meta);
-        const auto checks = ace::runParity(dir.path().toStdString(), quick());
+        const auto checks = runEdited([](json& meta) { meta["cases"]["dit.case5_1024"]["config"] = "dit_small"; });
         const auto failed = failuresOf(checks, "dit.case5_1024");
         QCOMPARE(failed.size(), size_t{1});
         QVERIFY2(failed[0].item.starts_with("could not run"), failed[0].item.c_str());
@@ -82,12 +80,10 @@ private Q_SLOTS:
     }
 
     void unknownConfigurationIsReportedByName() {
-        QTemporaryDir dir;
-        json meta = readMeta(kGolden2);
-        meta["cases"]["dit.case2_edit"]["config"] = "dit_missing";
-        meta["cases"]["vae"]["config"] = "dit_small";  // not an AutoencoderKL
-        writeSet(dir.path().toStdString(), meta);
-        const auto checks = ace::runParity(dir.path().toStdString(), quick());
+        const auto checks = runEdited([](json& meta) {
+            meta["cases"]["dit.case2_edit"]["config"] = "dit_missing";
+            meta["cases"]["vae"]["config"] = "dit_small";  // not an AutoencoderKL
+        });
         const auto dit = failuresOf(checks, "dit.case2_edit");
         QCOMPARE(dit.size(), size_t{1});
         QVERIFY2(dit[0].item.find("dit_missing") != std::string::npos, dit[0].item.c_str());
@@ -98,11 +94,9 @@ private Q_SLOTS:
 
     // PRETRAINED_MODEL may only name a file of the golden directory itself.
     void weightFileOutsideTheSetIsNotFollowed() {
-        QTemporaryDir dir;
-        json meta = readMeta(kGolden2);
-        meta["configs"]["dit_small_1024"]["PRETRAINED_MODEL"] = "../golden2/dit_small.safetensors";
-        writeSet(dir.path().toStdString(), meta);
-        const auto checks = ace::runParity(dir.path().toStdString(), quick());
+        const auto checks = runEdited([](json& meta) {
+            meta["configs"]["dit_small_1024"]["PRETRAINED_MODEL"] = "../golden2/dit_small.safetensors";
+        });
         const auto failed = failuresOf(checks, "dit.case5_1024");
         QCOMPARE(failed.size(), size_t{1});
         QVERIFY2(failed[0].item.find("no weight file for configuration 'dit_small_1024'") != std::string::npos,
@@ -111,12 +105,8 @@ private Q_SLOTS:
 
     // The sampler's guidance comes from the set (here 6.0 / 0.7): another value must fail.
     void samplerGuidanceComesFromTheSet() {
-        QTemporaryDir dir;
-        json meta = readMeta(kGolden2);
-        QCOMPARE(meta["cases"]["sampler"]["guide_scale"].get<double>(), 6.0);
-        meta["cases"]["sampler"]["guide_scale"] = 4.5;
-        writeSet(dir.path().toStdString(), meta);
-        const auto checks = ace::runParity(dir.path().toStdString(), quick());
+        QCOMPARE(readMeta(kGolden2)["cases"]["sampler"]["guide_scale"].get<double>(), 6.0);
+        const auto checks = runEdited([](json& meta) { meta["cases"]["sampler"]["guide_scale"] = 4.5; });
         QVERIFY(!failuresOf(checks, "sampler_fp32attn").empty());
         QVERIFY(failuresOf(checks, "dit.").empty());
     }
