@@ -17,6 +17,7 @@
 #include <QStandardPaths>
 #include <QStatusBar>
 #include <QTimer>
+#include <QToolBar>
 #include <QUndoStack>
 #include <QVBoxLayout>
 
@@ -75,6 +76,11 @@ MainWindow::MainWindow(BackendFactory backend, QWidget* parent) : QMainWindow(pa
     centreLayout->addWidget(m_banner);
     centreLayout->addWidget(m_canvasPanel, 1);
     setCentralWidget(centre);
+    // The canvas's tool options span the window above the docks, as painting programs have them,
+    // so however wide the docks are, none of them hides behind an overflow button.
+    QToolBar* toolOptions = m_canvasPanel->toolBar();
+    toolOptions->setMovable(false);
+    addToolBar(Qt::TopToolBarArea, toolOptions);
 
     m_modelStatus = new QLabel(tr("No model loaded"), this);
     m_modelStatus->setObjectName("modelStatus");
