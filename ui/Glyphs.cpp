@@ -32,6 +32,13 @@ void arrowHead(QPainter& p, QPointF tip, QPointF direction, double size) {
     p.restore();
 }
 
+// The outline of a selection: 2-unit dashes with `gap` between them.
+QPen dashed(QPen pen, double gap) {
+    pen.setDashPattern({2.0, gap});
+    pen.setCapStyle(Qt::FlatCap);
+    return pen;
+}
+
 void drawGlyph(QPainter& p, Glyph glyph, const QColor& color) {
     QPen pen(color, kStroke, Qt::SolidLine, Qt::RoundCap, Qt::RoundJoin);
     p.setPen(pen);
@@ -62,18 +69,12 @@ void drawGlyph(QPainter& p, Glyph glyph, const QColor& color) {
         break;
     }
     case Glyph::Rectangle: {
-        QPen dashed = pen;
-        dashed.setDashPattern({2.0, 1.6});
-        dashed.setCapStyle(Qt::FlatCap);
-        p.setPen(dashed);
+        p.setPen(dashed(pen, 1.6));
         p.drawRect(QRectF(3.5, 5.5, 17, 13));
         break;
     }
     case Glyph::Ellipse: {
-        QPen dashed = pen;
-        dashed.setDashPattern({2.0, 1.6});
-        dashed.setCapStyle(Qt::FlatCap);
-        p.setPen(dashed);
+        p.setPen(dashed(pen, 1.6));
         p.drawEllipse(QRectF(3.5, 5, 17, 14));
         break;
     }
@@ -104,11 +105,9 @@ void drawGlyph(QPainter& p, Glyph glyph, const QColor& color) {
         p.setBrush(solid);
         p.drawRect(QRectF(8.5, 8.5, 7, 7));
         p.setBrush(Qt::NoBrush);
-        QPen dashed = pen;
-        dashed.setWidthF(1.25);
-        dashed.setDashPattern({2.0, 2.0});
-        dashed.setCapStyle(Qt::FlatCap);
-        p.setPen(dashed);
+        QPen thin = dashed(pen, 2.0);
+        thin.setWidthF(1.25);
+        p.setPen(thin);
         p.drawRect(QRectF(2.5, 2.5, 19, 19));
         p.setPen(pen);
         p.setBrush(solid);
@@ -128,10 +127,7 @@ void drawGlyph(QPainter& p, Glyph glyph, const QColor& color) {
         break;
     }
     case Glyph::ClearMask: {
-        QPen dashed = pen;
-        dashed.setDashPattern({2.0, 1.6});
-        dashed.setCapStyle(Qt::FlatCap);
-        p.setPen(dashed);
+        p.setPen(dashed(pen, 1.6));
         p.drawRoundedRect(QRectF(3.5, 3.5, 17, 17), 2, 2);
         p.setPen(pen);
         p.drawLine(QPointF(8.5, 8.5), QPointF(15.5, 15.5));

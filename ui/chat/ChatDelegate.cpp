@@ -7,10 +7,14 @@
 #include <QToolTip>
 
 #include "ChatModel.h"
+#include "ChatStyle.h"
 #include "Glyphs.h"
 
 namespace ace {
 namespace {
+
+using chatstyle::contextGreen;
+using chatstyle::smallFont;
 
 constexpr int kPad = 10;
 constexpr int kGap = 6;
@@ -20,8 +24,6 @@ constexpr int kRowSpacing = 10;   // below each row
 constexpr int kButtonGap = 2;     // between two buttons
 constexpr int kButtonsTop = 3;    // between a bubble and its buttons
 constexpr double kExcludedOpacity = 0.42;
-
-QColor contextGreen() { return QColor(46, 160, 96); }
 
 struct RowLayout {
     QRect bubble;
@@ -36,13 +38,6 @@ struct RowLayout {
 
 bool isUserRow(const QModelIndex& index) { return index.data(ChatModel::KindRole).toInt() == ChatModel::UserRow; }
 TurnStatus statusOf(const QModelIndex& index) { return static_cast<TurnStatus>(index.data(ChatModel::StatusRole).toInt()); }
-
-QFont smallFont(const QFont& font) {
-    QFont small = font;
-    if (small.pointSizeF() > 0) small.setPointSizeF(small.pointSizeF() * 0.85);
-    else small.setPixelSize(std::max(9, small.pixelSize() * 85 / 100));
-    return small;
-}
 
 QString headerText(const QModelIndex& index) {
     const int id = index.data(ChatModel::TurnIdRole).toInt();
@@ -276,7 +271,7 @@ void ChatDelegate::paint(QPainter* p, const QStyleOptionViewItem& option, const 
         const QStringList labels = index.data(ChatModel::ImageLabelsRole).toStringList();
         p->setFont(small);
         p->setRenderHint(QPainter::SmoothPixmapTransform);
-        const QColor labelColor = dark ? QColor(120, 180, 255) : QColor(30, 110, 200);
+        const QColor labelColor = chatstyle::imageLabelColor(dark);
         for (int i = 0; i < l.thumbs.size() && i < thumbs.size(); ++i) {
             p->drawImage(l.thumbs[i], thumbs[i]);
             p->setPen(dim);

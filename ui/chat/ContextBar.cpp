@@ -8,10 +8,14 @@
 #include <QPainter>
 #include <QToolTip>
 
+#include "ChatStyle.h"
 #include "Glyphs.h"
 
 namespace ace {
 namespace {
+
+using chatstyle::contextGreen;
+using chatstyle::smallFont;
 
 constexpr int kPad = 4;
 constexpr int kChipH = 38;
@@ -22,15 +26,6 @@ constexpr int kChipGap = 4;
 constexpr int kRowGap = 4;
 constexpr int kRemove = 16;  // the × of an attachment chip
 constexpr int kSourceMaxW = 104;
-
-QColor contextGreen() { return QColor(46, 160, 96); }
-
-QFont smallFont(const QFont& font) {
-    QFont small = font;
-    if (small.pointSizeF() > 0) small.setPointSizeF(small.pointSizeF() * 0.85);
-    else small.setPixelSize(std::max(9, small.pixelSize() * 85 / 100));
-    return small;
-}
 
 QImage chipThumbnail(const QImage& image) {
     if (image.isNull()) return {};
@@ -221,7 +216,7 @@ void ContextBar::paintEvent(QPaintEvent*) {
     QColor dim = pal.color(QPalette::WindowText);
     dim.setAlpha(165);
     const bool dark = pal.color(QPalette::Window).lightness() < 128;
-    const QColor labelColor = dark ? QColor(120, 180, 255) : QColor(30, 110, 200);
+    const QColor labelColor = chatstyle::imageLabelColor(dark);
 
     // Captions: what each row is, with the history's fill level under it.
     auto caption = [&](const QRect& r, const QString& title, const QString& sub) {
