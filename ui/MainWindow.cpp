@@ -169,14 +169,17 @@ void MainWindow::connectSession() {
     connect(m_session, &SessionController::contextChanged, chat,
             [this](const QList<int>& ids) { m_chatPanel->setContext(ids, m_settings.generation.historyLength); });
 
-    // The chat's {image} is the canvas; refresh its thumbnail once a stroke settles, not per dab.
+    // The chat's {image} is the canvas: a new image shows there at once (what the next turn
+    // takes must never look stale), the mask once a stroke settles rather than per dab.
     auto* canvasThumb = new QTimer(this);
     canvasThumb->setSingleShot(true);
     canvasThumb->setInterval(150);
-    connect(canvasThumb, &QTimer::timeout, this, [this] {
+    const auto refreshCanvasThumb = [this, canvasThumb] {
+        canvasThumb->stop();
         m_chatPanel->setCanvasImage(m_document->image(), m_document->hasMask() ? m_document->mask() : QImage());
-    });
-    connect(m_document, &CanvasDocument::imageChanged, canvasThumb, qOverload<>(&QTimer::start));
+    };
+    connect(canvasThumb, &QTimer::timeout, this, refreshCanvasThumb);
+    connect(m_document, &CanvasDocument::imageChanged, this, refreshCanvasThumb);
     connect(m_document, &CanvasDocument::maskChanged, canvasThumb, qOverload<>(&QTimer::start));
 
     CanvasView* view = m_canvasPanel->view();

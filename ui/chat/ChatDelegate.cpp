@@ -137,12 +137,19 @@ RowLayout layoutRow(const QStyleOptionViewItem& option, const QModelIndex& index
     for (QRect& t : l.thumbs) t.translate(offset);
 
     const QList<ChatAction> actions = ChatDelegate::rowActions(index);
-    const int stripWidth = static_cast<int>(actions.size()) * (ChatDelegate::kButtonSize + kButtonGap) - kButtonGap;
+    // A lone button (run a failed or cancelled turn again) says what it does in words too.
+    const bool labelled = actions.size() == 1 && actions.front() == ChatAction::Regenerate;
+    const int labelledWidth =
+        labelled ? ChatDelegate::kButtonSize + smallFm.horizontalAdvance(ChatDelegate::actionText(actions.front(), index)) + 8
+                 : 0;
+    const int stripWidth = labelled ? labelledWidth
+                                    : static_cast<int>(actions.size()) * (ChatDelegate::kButtonSize + kButtonGap) - kButtonGap;
     int x = user ? l.bubble.right() + 1 - stripWidth : l.bubble.left();
     const int top = l.bubble.bottom() + 1 + kButtonsTop;
     for (ChatAction a : actions) {
-        l.buttons << ChatDelegate::Button{a, QRect(x, top, ChatDelegate::kButtonSize, ChatDelegate::kButtonSize)};
-        x += ChatDelegate::kButtonSize + kButtonGap;
+        const int w = labelled ? labelledWidth : ChatDelegate::kButtonSize;
+        l.buttons << ChatDelegate::Button{a, QRect(x, top, w, ChatDelegate::kButtonSize)};
+        x += w + kButtonGap;
     }
     return l;
 }
@@ -318,7 +325,13 @@ void ChatDelegate::paint(QPainter* p, const QStyleOptionViewItem& option, const 
         QColor glyph = textColor;
         glyph.setAlphaF(!available ? 0.3 : hovered ? 1.0 : 0.62);
         if (b.action == ChatAction::ToggleContext && !excluded && inContext && !hovered) glyph = contextGreen();
-        paintGlyph(*p, glyphFor(b.action, index), QRectF(b.rect).adjusted(6, 6, -6, -6), glyph);
+        const QRect icon(b.rect.topLeft(), QSize(kButtonSize, kButtonSize));
+        paintGlyph(*p, glyphFor(b.action, index), QRectF(icon).adjusted(6, 6, -6, -6), glyph);
+        if (b.rect.width() > kButtonSize) {
+            p->setFont(small);
+            p->setPen(glyph);
+            p->drawText(b.rect.adjusted(kButtonSize - 2, 0, 0, 0), Qt::AlignLeft | Qt::AlignVCenter, actionText(b.action, index));
+        }
     }
     p->restore();
 }

@@ -25,10 +25,33 @@
 #include "Glyphs.h"
 
 namespace ace {
+namespace {
+
+// The conversation list; while it is empty it says what will appear in it and how to start.
+class ConversationView final : public QListView {
+public:
+    using QListView::QListView;
+
+protected:
+    void paintEvent(QPaintEvent* event) override {
+        QListView::paintEvent(event);
+        if (!model() || model()->rowCount() > 0) return;
+        QPainter p(viewport());
+        QColor dim = palette().color(QPalette::Text);
+        dim.setAlpha(140);
+        p.setPen(dim);
+        p.drawText(viewport()->rect().adjusted(24, 24, -24, -24), Qt::AlignCenter | Qt::TextWordWrap,
+                   ChatPanel::tr("Your turns with ACE appear here.\n\n"
+                                 "Describe an edit of the canvas image (paint a mask to say where) "
+                                 "or a new image, then press Enter."));
+    }
+};
+
+}  // namespace
 
 ChatPanel::ChatPanel(ChatModel* model, QWidget* parent) : QWidget(parent), m_model(model) {
     setObjectName("chatPanel");
-    m_view = new QListView(this);
+    m_view = new ConversationView(this);
     m_view->setObjectName("chatView");
     m_view->setAccessibleName(tr("Conversation"));
     m_view->setModel(model);

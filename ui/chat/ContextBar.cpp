@@ -241,7 +241,7 @@ void ContextBar::paintEvent(QPaintEvent*) {
         if (!m_applies && m_images.isEmpty()) why = tr("Not used: a turn without an input image starts fresh.");
         else if (!m_applies) why = tr("Not used: ACE takes history only with a single input image.");
         else if (m_historyLength <= 0) why = tr("History is off (Settings).");
-        else why = tr("No earlier turns yet; the next %1 will be kept.").arg(m_historyLength);
+        else why = tr("No earlier turns yet; up to %1 will go with each request.").arg(m_historyLength);
         p.drawText(m_layout.summary, Qt::AlignLeft | Qt::AlignVCenter | Qt::TextWordWrap, why);
     }
     if (m_images.isEmpty()) {
@@ -290,15 +290,17 @@ void ContextBar::paintEvent(QPaintEvent*) {
         p.setPen(dim);
         p.drawText(QRect(textLeft, c.rect.center().y() + 1, textRight - textLeft, kChipH / 2 - 3),
                    Qt::AlignLeft | Qt::AlignTop, smallFm.elidedText(item.source, Qt::ElideMiddle, textRight - textLeft));
-        if (item.attachment >= 0 && (hover || (hasFocus() && i == m_focusChip))) {
+        if (item.attachment >= 0) {
+            // The × is always there, quiet until the chip is hovered or focused.
             const QRect x = removeRectOf(c.rect);
+            const bool active = hover || (hasFocus() && i == m_focusChip);
             if (hover && m_hoverRemove) {
                 p.setPen(Qt::NoPen);
                 p.setBrush(pal.color(QPalette::Button));
                 p.drawEllipse(x);
             }
             QColor glyph = pal.color(QPalette::Text);
-            glyph.setAlphaF(hover && m_hoverRemove ? 1.0 : 0.6);
+            glyph.setAlphaF(hover && m_hoverRemove ? 1.0 : active ? 0.7 : 0.35);
             paintGlyph(p, Glyph::Remove, QRectF(x).adjusted(2, 2, -2, -2), glyph);
         }
     }
