@@ -17,6 +17,7 @@
 #include <QStandardPaths>
 #include <QStatusBar>
 #include <QTimer>
+#include <QToolBar>
 #include <QUndoStack>
 #include <QVBoxLayout>
 
@@ -77,6 +78,11 @@ MainWindow::MainWindow(BackendFactory backend, QWidget* parent) : QMainWindow(pa
     centreLayout->addWidget(m_banner);
     centreLayout->addWidget(m_canvasPanel, 1);
     setCentralWidget(centre);
+    // The canvas's tool options span the window above the docks, as painting programs have them,
+    // so however wide the docks are, none of them hides behind an overflow button.
+    QToolBar* toolOptions = m_canvasPanel->toolBar();
+    toolOptions->setMovable(false);
+    addToolBar(Qt::TopToolBarArea, toolOptions);
 
     m_modelStatus = new QLabel(tr("No model loaded"), this);
     m_modelStatus->setObjectName("modelStatus");
@@ -165,17 +171,20 @@ void MainWindow::connectSession() {
     connect(m_session, &SessionController::contextChanged, chat,
             [this](const QList<int>& ids) { m_chatPanel->setContext(ids, m_settings.generation.historyLength); });
 
-    // The chat's {image} is the canvas; refresh its thumbnail once a stroke settles, not per dab.
+    // The chat's {image} is the canvas: a new image shows there at once (what the next turn
+    // takes must never look stale), the mask once a stroke settles rather than per dab.
     auto* canvasThumb = new QTimer(this);
     canvasThumb->setSingleShot(true);
     canvasThumb->setInterval(150);
-    connect(canvasThumb, &QTimer::timeout, this, [this] {
+    const auto refreshCanvasThumb = [this, canvasThumb] {
+        canvasThumb->stop();
         // {image} is the layer the layer panel chose for the next turn, or the flattened image.
         m_chatPanel->setCanvasImage(m_document->hasImage() ? m_document->inputImage() : QImage(),
                                     m_document->hasMask() ? m_document->mask() : QImage(), m_document->inputName());
-    });
+    };
+    connect(canvasThumb, &QTimer::timeout, this, refreshCanvasThumb);
+    connect(m_document, &CanvasDocument::imageChanged, this, refreshCanvasThumb);
     connect(m_document, &CanvasDocument::inputChanged, canvasThumb, qOverload<>(&QTimer::start));
-    connect(m_document, &CanvasDocument::imageChanged, canvasThumb, qOverload<>(&QTimer::start));
     connect(m_document, &CanvasDocument::maskChanged, canvasThumb, qOverload<>(&QTimer::start));
 
     // Re-running a result layer from the layer panel adds a version of it.

@@ -10,12 +10,12 @@
 
 #include <QComboBox>
 #include <QListView>
-#include <QListWidget>
 #include <QTemporaryDir>
 #include <QToolButton>
 #include <QUndoStack>
 
 #include "CanvasDocument.h"
+#include "ContextBar.h"
 #include "DocumentActions.h"
 #include "DocumentSession.h"
 #include "ImageConvert.h"
@@ -137,7 +137,7 @@ private Q_SLOTS:
         QCOMPARE(layer->currentVersion, 2);
         const std::int64_t newSeed = layer->versions[2].provenance->seed;
         QVERIFY(newSeed != p.seed);
-        QCOMPARE(started.at(2).at(1).value<InferenceJob>().request.options.seed, std::int64_t(-1));
+        QCOMPARE(started.at(2).at(1).value<InferenceJob>().request.options.seed, newSeed);
         QVERIFY(layer->versions[2].image != layer->versions[0].image);
         QCOMPARE(canvas->image(), rgb32(layer->versions[2].image));
 
@@ -205,9 +205,10 @@ private Q_SLOTS:
         QCOMPARE(stickerAlone.pixel(40 + 10, 30 + 5), qRgb(250, 20, 20));
         QCOMPARE(stickerAlone.pixel(40 + 10, 30 + 40), qRgb(125, 10, 10));
         // The chat's context display names it.
-        QTRY_VERIFY(w.window.chatPanel()->imageStrip()->count() >= 1);
-        QTRY_VERIFY2(w.window.chatPanel()->imageStrip()->item(0)->text().contains("sticker"),
-                     qPrintable(w.window.chatPanel()->imageStrip()->item(0)->text()));
+        ContextBar* context = w.window.chatPanel()->contextBar();
+        QTRY_VERIFY(!context->imageSources().isEmpty());
+        QTRY_VERIFY2(context->imageSources().first().contains("sticker"), qPrintable(context->imageSources().join(", ")));
+        QCOMPARE(context->imageLabels().first(), QString("{image}"));
 
         QSignalSpy started(w.window.session()->worker(), &InferenceWorker::jobStarted);
         QSignalSpy finished(w.window.session(), &SessionController::turnFinished);
@@ -228,7 +229,7 @@ private Q_SLOTS:
         input->setFocus();
         while (input->currentIndex() > 0) QTest::keyClick(input, Qt::Key_Up);
         QCOMPARE(doc.inputLayer(), LayerId(0));
-        QTRY_VERIFY(w.window.chatPanel()->imageStrip()->item(0)->text().contains("flattened"));
+        QTRY_VERIFY(context->imageSources().first().contains("flattened"));
         const QImage flat = canvas->image();
         QCOMPARE(flat, flattenComposite(doc));
         QCOMPARE(canvas->inputImage(), flat);

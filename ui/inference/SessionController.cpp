@@ -1,12 +1,24 @@
 #include "SessionController.h"
 
+#include <QRandomGenerator>
 #include <QUndoStack>
+
+#include <algorithm>
 
 #include "CanvasDocument.h"
 #include "ImageConvert.h"
 #include "LayerModel.h"
 
 namespace ace {
+namespace {
+// A seed in the engine's range [0, 2^32) that differs from each of `used`.
+qint64 freshSeed(std::initializer_list<qint64> used) {
+    qint64 seed;
+    do seed = static_cast<qint64>(QRandomGenerator::global()->generate());
+    while (std::find(used.begin(), used.end(), seed) != used.end());
+    return seed;
+}
+}  // namespace
 
 SessionController::SessionController(CanvasDocument* document, ChatModel* chat, BackendFactory backend, QObject* parent)
     : QObject(parent), m_document(document), m_chat(chat), m_worker(new InferenceWorker(std::move(backend))) {
@@ -125,9 +137,8 @@ InferenceJob SessionController::buildJob(int turnId) const {
         if (!a.mask.isNull()) input.mask = toAceImage(a.mask, 1);
         r.current.images.push_back(std::move(input));
     }
-    // History goes with single-image turns only: with several current images the reference's
-    // text and frame counts disagree (ace-reference.md §2), so such turns start fresh.
-    if (r.current.images.size() == 1) {
+    // History goes with single-image turns only (historyApplies); other turns start fresh.
+    if (historyApplies(static_cast<int>(r.current.images.size()))) {
         for (int id : nextContextTurns()) {
             const Turn& earlier = m_records[id].job.request.current;
             r.history.push_back(Turn{earlier.instruction, {earlier.images.front()}});
@@ -206,12 +217,14 @@ int SessionController::rerun(int turnId, qint64 seed, LayerId targetLayer) {
     turn.pasteBack = shown->pasteBack;
     turn.regenerationOf = turnId;
     const TurnRecord copy = *original;
+    // A new seed is drawn here so the request names it, and never the one the original used.
+    if (seed < 0) seed = freshSeed({shown->seed, copy.job.request.options.seed});
     const int id = addTurn(std::move(turn), copy.request);
     TurnRecord& record = m_records[id];
     record.regeneration = true;
     record.job = copy.job;
     record.job.id = static_cast<quint64>(id);
-    record.job.request.options.seed = seed;  // -1: a new seed; everything else as it was
+    record.job.request.options.seed = seed;  // everything else as it was
     record.inputLayer = copy.inputLayer;
     record.inputName = copy.inputName;
     record.targetLayer = targetLayer;
