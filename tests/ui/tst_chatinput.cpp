@@ -365,6 +365,17 @@ private Q_SLOTS:
         QCOMPARE(excluded.count(), 3);
         QTest::keyClick(view, Qt::Key_F2);
         QCOMPARE(panel.input()->toPlainText(), QString("make {image} a winter scene"));
+        // The Menu key opens the current row's menu with the same actions.
+        QStringList menuActions;
+        QTimer::singleShot(100, [&] {
+            auto* menu = qobject_cast<QMenu*>(QApplication::activePopupWidget());
+            QVERIFY(menu);
+            for (QAction* a : menu->actions()) menuActions << a->objectName();
+            menu->close();
+        });
+        QContextMenuEvent menuKey(QContextMenuEvent::Keyboard, QPoint(5, 5));
+        QApplication::sendEvent(view, &menuKey);
+        QCOMPARE(menuActions, QStringList({"actionUseAsCanvas", "actionRegenerate", "actionCopyResult", "actionSaveResult"}));
         // Nothing happens for a turn still running.
         view->setCurrentIndex(model.resultIndex(running));
         QTest::keyClick(view, Qt::Key_Return);
