@@ -225,12 +225,19 @@ private Q_SLOTS:
         QCOMPARE(panel.task(), TaskKind::Inpainting);
         // The context bar shows the turns the next request carries, and whether it takes them.
         panel.setContext({first}, 5);
-        QCOMPARE(panel.contextBar()->historyTurns(), QList<int>({first}));
+        // The running and the queued turn with an image show as pending: a turn sent now waits
+        // for them and carries them if they succeed; the failed one never joins.
+        QCOMPARE(panel.contextBar()->historyTurns(), QList<int>({first, second, fourth}));
+        QCOMPARE(panel.contextBar()->pendingTurns(), QList<int>({second, fourth}));
         QVERIFY(!panel.contextBar()->historyApplies());  // no canvas, no attachment: nothing to pair it with
         QCOMPARE(panel.contextBar()->historySummary(), QString("not used"));
         panel.setCanvasImage(scene, QImage());
         QVERIFY(panel.contextBar()->historyApplies());
-        QCOMPARE(panel.contextBar()->historySummary(), QString("1 of 5"));
+        QCOMPARE(panel.contextBar()->historySummary(), QString("3 of 5"));
+        // The history length caps them, oldest out first.
+        panel.setContext({first}, 2);
+        QCOMPARE(panel.contextBar()->historyTurns(), QList<int>({second, fourth}));
+        panel.setContext({first}, 5);
         QVERIFY(!panel.contextBar()->historyChipRect(0).isEmpty());
         // A click on its chip finds the turn in the conversation.
         panel.view()->setCurrentIndex(model.resultIndex(fourth));

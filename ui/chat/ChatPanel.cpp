@@ -90,6 +90,8 @@ ChatPanel::ChatPanel(ChatModel* model, QWidget* parent) : QWidget(parent), m_mod
     // Follow the conversation as it grows; the context chips follow the turns' images.
     connect(model, &QAbstractItemModel::rowsInserted, m_view, [this] { m_view->scrollToBottom(); });
     connect(model, &QAbstractItemModel::modelReset, this, &ChatPanel::refreshHistory);
+    connect(model, &QAbstractItemModel::rowsInserted, this, &ChatPanel::refreshHistory);
+    connect(model, &QAbstractItemModel::dataChanged, this, &ChatPanel::refreshHistory);
     createKeyActions();
 
     m_contextBar = new ContextBar(this);
@@ -248,13 +250,25 @@ void ChatPanel::setContext(const QList<int>& turnIds, int historyLength) {
 
 void ChatPanel::refreshHistory() {
     QList<ContextBar::HistoryItem> items;
+    int last = 0;
     for (int id : std::as_const(m_contextTurns)) {
         const ChatTurn* turn = m_model->turn(id);
         if (!turn) continue;
         // The history carries each turn's first input image with its instruction.
         items << ContextBar::HistoryItem{id, turn->images.isEmpty() ? QImage() : turn->images.front().image,
-                                         turn->instruction};
+                                         turn->instruction, false};
+        last = std::max(last, id);
     }
+    // A turn sent now waits behind the queued and running ones, which by then are in its history
+    // if they succeed: the bar shows them as pending (the controller's rule for what counts:
+    // an input image, no re-run, not left out).
+    for (int id : m_model->turnIds()) {
+        const ChatTurn* turn = m_model->turn(id);
+        if (id <= last || !turn || turn->excluded || turn->regenerationOf != 0 || turn->images.isEmpty()) continue;
+        if (turn->status != TurnStatus::Queued && turn->status != TurnStatus::Running) continue;
+        items << ContextBar::HistoryItem{id, turn->images.front().image, turn->instruction, true};
+    }
+    if (items.size() > std::max(0, m_historyLength)) items = items.mid(items.size() - std::max(0, m_historyLength));
     m_contextBar->setHistory(items, m_historyLength, historyApplies(static_cast<int>(m_contextBar->imageLabels().size())));
 }
 
