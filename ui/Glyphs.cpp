@@ -204,8 +204,6 @@ void drawGlyph(QPainter& p, Glyph glyph, const QColor& color) {
         // The arrow at the arc's start, pointing along it (counter-clockwise).
         p.setBrush(solid);
         arrowHead(p, QPointF(11.0, 3.4), QPointF(-1.0, -0.15), 4.0);
-        p.setBrush(Qt::NoBrush);
-        p.drawEllipse(QPointF(12, 12), 1.0, 1.0);
         break;
     }
     case Glyph::Copy: {

@@ -225,12 +225,19 @@ private Q_SLOTS:
         QCOMPARE(panel.task(), TaskKind::Inpainting);
         // The context bar shows the turns the next request carries, and whether it takes them.
         panel.setContext({first}, 5);
-        QCOMPARE(panel.contextBar()->historyTurns(), QList<int>({first}));
+        // The running and the queued turn with an image show as pending: a turn sent now waits
+        // for them and carries them if they succeed; the failed one never joins.
+        QCOMPARE(panel.contextBar()->historyTurns(), QList<int>({first, second, fourth}));
+        QCOMPARE(panel.contextBar()->pendingTurns(), QList<int>({second, fourth}));
         QVERIFY(!panel.contextBar()->historyApplies());  // no canvas, no attachment: nothing to pair it with
         QCOMPARE(panel.contextBar()->historySummary(), QString("not used"));
         panel.setCanvasImage(scene, QImage());
         QVERIFY(panel.contextBar()->historyApplies());
-        QCOMPARE(panel.contextBar()->historySummary(), QString("1 of 5"));
+        QCOMPARE(panel.contextBar()->historySummary(), QString("3 of 5"));
+        // The history length caps them, oldest out first.
+        panel.setContext({first}, 2);
+        QCOMPARE(panel.contextBar()->historyTurns(), QList<int>({second, fourth}));
+        panel.setContext({first}, 5);
         QVERIFY(!panel.contextBar()->historyChipRect(0).isEmpty());
         // A click on its chip finds the turn in the conversation.
         panel.view()->setCurrentIndex(model.resultIndex(fourth));
@@ -365,11 +372,77 @@ private Q_SLOTS:
         QCOMPARE(excluded.count(), 3);
         QTest::keyClick(view, Qt::Key_F2);
         QCOMPARE(panel.input()->toPlainText(), QString("make {image} a winter scene"));
+        // The Menu key opens the current row's menu with the same actions.
+        QStringList menuActions;
+        QTimer::singleShot(100, [&] {
+            auto* menu = qobject_cast<QMenu*>(QApplication::activePopupWidget());
+            QVERIFY(menu);
+            for (QAction* a : menu->actions()) menuActions << a->objectName();
+            menu->close();
+        });
+        QContextMenuEvent menuKey(QContextMenuEvent::Keyboard, QPoint(5, 5));
+        QApplication::sendEvent(view, &menuKey);
+        QCOMPARE(menuActions, QStringList({"actionUseAsCanvas", "actionRegenerate", "actionCopyResult", "actionSaveResult"}));
         // Nothing happens for a turn still running.
         view->setCurrentIndex(model.resultIndex(running));
         QTest::keyClick(view, Qt::Key_Return);
         QCOMPARE(use.count(), 2);
         test::saveScreenshot(&panel, "chat-row-buttons");
+    }
+
+    // With a dark palette the rows, buttons and context bar take the palette's colours (no light
+    // bubbles with light text): the instruction text stays readable against its bubble.
+    void readableOnADarkPalette() {
+        const QPalette light = QApplication::palette();
+        QPalette dark;
+        dark.setColor(QPalette::Window, QColor(45, 45, 48));
+        dark.setColor(QPalette::WindowText, QColor(230, 230, 230));
+        dark.setColor(QPalette::Base, QColor(30, 30, 32));
+        dark.setColor(QPalette::AlternateBase, QColor(52, 52, 56));
+        dark.setColor(QPalette::Text, QColor(232, 232, 232));
+        dark.setColor(QPalette::Button, QColor(60, 60, 64));
+        dark.setColor(QPalette::ButtonText, QColor(230, 230, 230));
+        dark.setColor(QPalette::Highlight, QColor(42, 130, 218));
+        dark.setColor(QPalette::HighlightedText, Qt::white);
+        dark.setColor(QPalette::Mid, QColor(90, 90, 96));
+        dark.setColor(QPalette::PlaceholderText, QColor(150, 150, 155));
+        QApplication::setPalette(dark);
+        {
+            ChatModel model;
+            ChatPanel panel(&model);
+            panel.resize(440, 700);
+            panel.show();
+            QVERIFY(QTest::qWaitForWindowExposed(&panel));
+            const QImage scene = test::makeScene(320, 240, 2);
+            panel.setCanvasImage(scene, ellipseMask(scene.size()));
+            panel.addAttachments({test::makeScene(100, 80, 4)}, {"style.png"});
+            ChatTurn turn;
+            turn.instruction = "make {image} a night scene";
+            turn.images << ChatImage{scene, ellipseMask(scene.size()), "{image}", "canvas"};
+            const int first = model.addTurn(turn);
+            model.setResult(first, test::makeScene(320, 240, 9), 7, 20, 2.0);
+            turn.instruction = "add a moon to {image}";
+            const int second = model.addTurn(turn);
+            model.setFailed(second, "The model ran out of memory; lower the output size in Settings.");
+            model.setNextContext({first});
+            panel.setContext({first}, 5);
+            panel.view()->scrollTo(model.userIndex(first), QAbstractItemView::PositionAtTop);
+            QTest::qWait(20);
+            const QImage shot = panel.view()->grab().toImage();
+            // The user's bubble is dark and its text light.
+            const QRect bubble = panel.view()->visualRect(model.userIndex(first));
+            long darkPixels = 0, lightPixels = 0;
+            for (int y = bubble.top(); y <= bubble.bottom(); ++y)
+                for (int x = bubble.left(); x <= bubble.right(); ++x) {
+                    const int l = QColor(shot.pixel(x, y)).lightness();
+                    darkPixels += l < 110;
+                    lightPixels += l > 200;
+                }
+            QVERIFY2(darkPixels > lightPixels * 4, qPrintable(QString("%1 dark, %2 light").arg(darkPixels).arg(lightPixels)));
+            QVERIFY2(lightPixels > 100, qPrintable(QString::number(lightPixels)));  // the text
+            test::saveScreenshot(&panel, "chat-dark-palette");
+        }
+        QApplication::setPalette(light);
     }
 };
 

@@ -4,6 +4,7 @@
 #include <QCheckBox>
 #include <QClipboard>
 #include <QComboBox>
+#include <QContextMenuEvent>
 #include <QFileDialog>
 #include <QHBoxLayout>
 #include <QImageReader>
@@ -19,6 +20,9 @@
 #include <QStandardPaths>
 #include <QVBoxLayout>
 
+#include <functional>
+#include <memory>
+
 #include "ChatDelegate.h"
 #include "ChatInput.h"
 #include "ContextBar.h"
@@ -31,8 +35,18 @@ namespace {
 class ConversationView final : public QListView {
 public:
     using QListView::QListView;
+    // Asked for a row's menu: by the mouse for the row under it, from the keyboard (Menu key,
+    // Shift+F10) for the current row, shown at that row.
+    std::function<void(const QModelIndex&, const QPoint& globalPos)> menuRequested;
 
 protected:
+    void contextMenuEvent(QContextMenuEvent* event) override {
+        const bool mouse = event->reason() == QContextMenuEvent::Mouse;
+        const QModelIndex index = mouse ? indexAt(event->pos()) : currentIndex();
+        if (!index.isValid() || !menuRequested) return;
+        menuRequested(index, mouse ? event->globalPos() : viewport()->mapToGlobal(visualRect(index).center()));
+    }
+
     void paintEvent(QPaintEvent* event) override {
         QListView::paintEvent(event);
         if (!model() || model()->rowCount() > 0) return;
@@ -61,23 +75,13 @@ ChatPanel::ChatPanel(ChatModel* model, QWidget* parent) : QWidget(parent), m_mod
     m_view->setUniformItemSizes(false);
     m_view->setResizeMode(QListView::Adjust);
     m_view->setSelectionMode(QAbstractItemView::SingleSelection);
-    m_view->setContextMenuPolicy(Qt::CustomContextMenu);
     m_view->setWordWrap(true);
     m_view->setMouseTracking(true);  // the delegate highlights the button under the mouse
     connect(m_delegate, &ChatDelegate::actionTriggered, this, &ChatPanel::triggerAction);
-    connect(m_view, &QListView::customContextMenuRequested, this, [this](const QPoint& pos) {
-        // From the keyboard (Menu key) the position may miss every row: then the current one.
-        QModelIndex index = m_view->indexAt(pos);
-        QPoint at = pos;
-        if (!index.isValid()) {
-            index = m_view->currentIndex();
-            at = m_view->visualRect(index).center();
-        }
-        if (!index.isValid()) return;
-        QMenu* menu = createContextMenu(index);
-        menu->exec(m_view->viewport()->mapToGlobal(at));
-        menu->deleteLater();
-    });
+    static_cast<ConversationView*>(m_view)->menuRequested = [this](const QModelIndex& index, const QPoint& globalPos) {
+        std::unique_ptr<QMenu> menu(createContextMenu(index));
+        menu->exec(globalPos);
+    };
     connect(m_view, &QListView::doubleClicked, this, [this](const QModelIndex& index) {
         if (index.data(ChatModel::KindRole).toInt() == ChatModel::ResultRow &&
             ChatDelegate::isAvailable(ChatAction::UseAsCanvas, index))
@@ -86,6 +90,8 @@ ChatPanel::ChatPanel(ChatModel* model, QWidget* parent) : QWidget(parent), m_mod
     // Follow the conversation as it grows; the context chips follow the turns' images.
     connect(model, &QAbstractItemModel::rowsInserted, m_view, [this] { m_view->scrollToBottom(); });
     connect(model, &QAbstractItemModel::modelReset, this, &ChatPanel::refreshHistory);
+    connect(model, &QAbstractItemModel::rowsInserted, this, &ChatPanel::refreshHistory);
+    connect(model, &QAbstractItemModel::dataChanged, this, &ChatPanel::refreshHistory);
     createKeyActions();
 
     m_contextBar = new ContextBar(this);
@@ -247,13 +253,25 @@ void ChatPanel::setContext(const QList<int>& turnIds, int historyLength) {
 
 void ChatPanel::refreshHistory() {
     QList<ContextBar::HistoryItem> items;
+    int last = 0;
     for (int id : std::as_const(m_contextTurns)) {
         const ChatTurn* turn = m_model->turn(id);
         if (!turn) continue;
         // The history carries each turn's first input image with its instruction.
         items << ContextBar::HistoryItem{id, turn->images.isEmpty() ? QImage() : turn->images.front().image,
-                                         turn->instruction};
+                                         turn->instruction, false};
+        last = std::max(last, id);
     }
+    // A turn sent now waits behind the queued and running ones, which by then are in its history
+    // if they succeed: the bar shows them as pending (the controller's rule for what counts:
+    // an input image, no re-run, not left out).
+    for (int id : m_model->turnIds()) {
+        const ChatTurn* turn = m_model->turn(id);
+        if (id <= last || !turn || turn->excluded || turn->regenerationOf != 0 || turn->images.isEmpty()) continue;
+        if (turn->status != TurnStatus::Queued && turn->status != TurnStatus::Running) continue;
+        items << ContextBar::HistoryItem{id, turn->images.front().image, turn->instruction, true};
+    }
+    if (items.size() > std::max(0, m_historyLength)) items = items.mid(items.size() - std::max(0, m_historyLength));
     m_contextBar->setHistory(items, m_historyLength, historyApplies(static_cast<int>(m_contextBar->imageLabels().size())));
 }
 

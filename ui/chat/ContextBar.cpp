@@ -8,6 +8,8 @@
 #include <QPainter>
 #include <QToolTip>
 
+#include <algorithm>
+
 #include "ChatStyle.h"
 #include "Glyphs.h"
 
@@ -50,6 +52,15 @@ ContextBar::ContextBar(QWidget* parent) : QWidget(parent) {
 }
 
 void ContextBar::setHistory(const QList<HistoryItem>& items, int historyLength, bool applies) {
+    // Called on every change of the conversation (each step of a run): only a real change of
+    // what is shown re-scales the thumbnails and lays the bar out again.
+    const auto same = [](const HistoryItem& a, const HistoryItem& b) {
+        return a.turnId == b.turnId && a.pending == b.pending && a.image.cacheKey() == b.image.cacheKey() &&
+               a.instruction == b.instruction;
+    };
+    if (historyLength == m_historyLength && applies == m_applies &&
+        std::equal(items.cbegin(), items.cend(), m_history.cbegin(), m_history.cend(), same))
+        return;
     m_history = items;
     m_historyLength = historyLength;
     m_applies = applies;
@@ -68,6 +79,13 @@ void ContextBar::setImages(const QList<ImageItem>& items) {
 QList<int> ContextBar::historyTurns() const {
     QList<int> ids;
     for (const HistoryItem& item : m_history) ids << item.turnId;
+    return ids;
+}
+
+QList<int> ContextBar::pendingTurns() const {
+    QList<int> ids;
+    for (const HistoryItem& item : m_history)
+        if (item.pending) ids << item.turnId;
     return ids;
 }
 
@@ -195,6 +213,11 @@ int ContextBar::chipAt(const QPoint& pos) const {
 QString ContextBar::chipToolTip(const Chip& chip) const {
     if (chip.history) {
         const HistoryItem& item = m_history[chip.index];
+        if (item.pending)
+            return tr("Turn #%1: “%2” is still to finish; once it succeeds, its first input image and its "
+                      "instruction go with the next request.")
+                .arg(item.turnId)
+                .arg(item.instruction);
         return tr("Turn #%1: “%2”. Its first input image and its instruction go with the next request. "
                   "Click to find it in the conversation.")
             .arg(item.turnId)
@@ -269,8 +292,15 @@ void ContextBar::paintEvent(QPaintEvent*) {
         p.drawRect(QRectF(thumbRect).adjusted(0.5, 0.5, -0.5, -0.5));
         const int textLeft = thumbRect.right() + 7;
         if (c.history) {
+            if (m_history[c.index].pending) {
+                // Not in yet: a dashed edge over the chip's outline.
+                QPen dash(pal.color(QPalette::Base), 1.5, Qt::DashLine);
+                p.setPen(dash);
+                p.setBrush(Qt::NoBrush);
+                p.drawRoundedRect(box, 6, 6);
+            }
             p.setPen(Qt::NoPen);
-            p.setBrush(contextGreen());
+            p.setBrush(m_history[c.index].pending ? pal.color(QPalette::Mid) : contextGreen());
             p.drawRoundedRect(QRectF(c.rect.left() + 3, c.rect.top() + 6, 3.5, kChipH - 12), 1.5, 1.5);
             p.setFont(font());
             p.setPen(pal.color(QPalette::Text));

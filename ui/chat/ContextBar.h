@@ -1,7 +1,8 @@
 #pragma once
 // The strip above the message box that shows what the next request (ACE's long-context condition
 // unit) will carry: the earlier turns in its history (as chips: the turn's first input image and
-// number, up to the history length, oldest first) and the images of the turn itself with the
+// number, up to the history length, oldest first; turns still queued or running are drawn with a
+// dashed edge, as they join once they succeed) and the images of the turn itself with the
 // name the instruction uses for each ({image}, {image1}, ...). Click a history chip to find the
 // turn in the conversation; an attachment's × (or Delete when it has the focus) removes it.
 // Arrow keys move between chips when the bar has the keyboard focus.
@@ -18,6 +19,7 @@ public:
         int turnId = 0;
         QImage image;  // the turn's first input image (the one the history carries)
         QString instruction;
+        bool pending = false;  // queued or running: it joins the context once it succeeds
     };
     struct ImageItem {
         QString label;   // "{image}", "{image1}", ...
@@ -33,7 +35,8 @@ public:
     void setHistory(const QList<HistoryItem>& items, int historyLength, bool applies);
     void setImages(const QList<ImageItem>& items);
 
-    QList<int> historyTurns() const;
+    QList<int> historyTurns() const;  // pending ones included
+    QList<int> pendingTurns() const;
     int historyLength() const { return m_historyLength; }
     bool historyApplies() const { return m_applies; }
     QStringList imageLabels() const;
