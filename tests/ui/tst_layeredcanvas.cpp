@@ -9,6 +9,7 @@
 #include <QtTest>
 
 #include <QComboBox>
+#include <QElapsedTimer>
 #include <QListView>
 #include <QTemporaryDir>
 #include <QToolButton>
@@ -325,6 +326,48 @@ private Q_SLOTS:
         QVERIFY(w.window.undoStack()->canUndo());
         w.window.undoStack()->undo();  // the stroke
         QCOMPARE(test::maskedPixels(canvas->mask()), 0L);
+    }
+
+    // 2048 x 2048, ten layers: a small layer's change recomposites only its rectangle, and a mask
+    // stroke recomposites nothing; the canvas gets exactly those rectangles.
+    void largeStackUpdatesOnlyDirtyRectangles() {
+        QUndoStack stack;
+        Document layered(2048, 2048);
+        LayerModel layers(&layered, &stack);
+        CanvasDocument canvas(&layers);
+        for (int i = 0; i < 9; ++i) {
+            Image pixels(2048, 2048, 4);
+            for (std::size_t k = 0; k < pixels.data.size(); ++k)
+                pixels.data[k] = static_cast<std::uint8_t>(k % 4 == 3 ? 96 + i * 16 : (k * (i + 3)) >> 5);
+            Layer l = Layer::raster("layer " + std::to_string(i), pixels);
+            l.blendMode = i % 2 ? BlendMode::Multiply : BlendMode::Normal;
+            layers.addLayer(std::move(l), "add");
+        }
+        layers.addLayer(Layer::raster("patch", toAceImage(test::makeScene(256, 256, 4), 4), 900, 700), "add");
+        QVERIFY(canvas.hasImage());
+        QSignalSpy areas(&canvas, &CanvasDocument::imageAreaChanged);
+        QSignalSpy full(&canvas, &CanvasDocument::imageChanged);
+        QElapsedTimer t;
+        t.start();
+        QVERIFY(layers.setLayerOpacity(0, 0.5));  // the patch is row 0 (the top)
+        const double patchMs = t.nsecsElapsed() / 1e6;
+        QCOMPARE(areas.size(), 1);
+        QCOMPARE(areas.first().first().toRect(), QRect(900, 700, 256, 256));
+        QCOMPARE(full.size(), 0);
+        QCOMPARE(canvas.image(), flattenComposite(layered));
+        t.start();
+        QVERIFY(layers.setLayerVisible(1, false));  // a whole-canvas layer
+        const double fullMs = t.nsecsElapsed() / 1e6;
+        QCOMPARE(areas.last().first().toRect(), QRect(0, 0, 2048, 2048));
+        // A mask change is not part of the composite.
+        const LayerId mask = canvas.beginMaskEdit();
+        QVERIFY(mask);
+        areas.clear();
+        canvas.paintMaskShape(QRect(100, 100, 300, 200), true, false);
+        QCOMPARE(areas.size(), 0);
+        qInfo("2048x2048, 10 layers: %.1f ms for a 256x256 layer's change (dirty rectangle), %.1f ms for a full "
+              "recomposite", patchMs, fullMs);
+        QVERIFY2(patchMs * 8 < fullMs, qPrintable(QString("%1 %2").arg(patchMs).arg(fullMs)));
     }
 
 private:
