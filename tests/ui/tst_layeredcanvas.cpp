@@ -171,6 +171,64 @@ private Q_SLOTS:
         QCOMPARE(model->rowCount(), 3);
     }
 
+    // A result layer of a project opened in a new window re-runs from its provenance and the
+    // inputs stored in the project: same seed, same request, the same pixels.
+    void rerunAfterReopening() {
+        configure(test::workingModelFolder(), 2);
+        const QString path = m_dir.filePath("rerun.aceproj");
+        InferenceJob original;
+        Image firstPixels;
+        LayerId resultId = 0;
+        {
+            Window w;
+            QVERIFY(QTest::qWaitForWindowExposed(&w.window));
+            QVERIFY(w.waitReady());
+            w.window.document()->openImage(test::makeScene(192, 128, 21), "open", "photo");
+            w.paintStroke({{40, 60}, {150, 70}}, 24);
+            QSignalSpy started(w.window.session()->worker(), &InferenceWorker::jobStarted);
+            QSignalSpy added(w.window.session(), &SessionController::resultLayerAdded);
+            QComboBox* task = w.window.chatPanel()->taskBox();
+            task->setCurrentIndex(task->findData(int(TaskKind::Inpainting)));
+            w.type("a river through {image}");
+            w.pressEnter();
+            QVERIFY(test::waitFor(added, 120000));
+            original = started.first().at(1).value<InferenceJob>();
+            resultId = added.first().at(1).value<quint64>();
+            firstPixels = w.window.document()->document().findLayer(resultId)->image();
+            QString error;
+            QVERIFY2(w.window.documentSession()->saveAs(path, &error), qPrintable(error));
+            QVERIFY(!w.window.documentSession()->project().assets.empty());
+        }
+        Window w;
+        QVERIFY(QTest::qWaitForWindowExposed(&w.window));
+        QVERIFY(w.waitReady());
+        QString error;
+        QVERIFY2(w.window.documentSession()->open(path, &error), qPrintable(error));
+        const Document& doc = w.window.document()->document();
+        QVERIFY(doc.findLayer(resultId));
+        LayerPanel* panel = w.window.documentActions()->layerPanel();
+        panel->setCurrentRow(panel->model()->rowForId(resultId));
+        QVERIFY(panel->rerunButton()->isEnabled());
+        QSignalSpy started(w.window.session()->worker(), &InferenceWorker::jobStarted);
+        QSignalSpy added(w.window.session(), &SessionController::resultLayerAdded);
+        QTest::mouseClick(panel->rerunButton(), Qt::LeftButton);
+        QVERIFY(test::waitFor(added, 120000));
+        const InferenceJob again = started.first().at(1).value<InferenceJob>();
+        QCOMPARE(again.request.current.instruction, original.request.current.instruction);
+        QCOMPARE(again.request.current.images.size(), original.request.current.images.size());
+        QVERIFY(again.request.current.images[0].image == original.request.current.images[0].image);
+        QVERIFY(again.request.current.images[0].mask == original.request.current.images[0].mask);
+        QCOMPARE(again.request.current.images[0].task, std::string("inpainting"));
+        QCOMPARE(again.request.options.steps, original.request.options.steps);
+        QCOMPARE(again.request.options.guideScale, original.request.options.guideScale);
+        QVERIFY(again.pasteMask == original.pasteMask);
+        QVERIFY(again.target == original.target);
+        const Layer* layer = doc.findLayer(resultId);
+        QCOMPARE(layer->versions.size(), size_t(2));
+        QCOMPARE(layer->versions[1].provenance->seed, layer->versions[0].provenance->seed);
+        QVERIFY(layer->versions[1].image == firstPixels);
+    }
+
     // The layer panel's "next turn uses" choice is the {image} the worker gets, and the chat says so.
     void chosenInputLayerFeedsTheTurn() {
         configure(test::workingModelFolder(), 2);
