@@ -218,7 +218,8 @@ void ChatPanel::clearAttachments() {
     refreshImageMapping();
 }
 
-void ChatPanel::setCanvasImage(const QImage& image, const QImage& maskOrNull) {
+void ChatPanel::setCanvasImage(const QImage& image, const QImage& maskOrNull, const QString& source) {
+    m_canvasSource = source;
     m_canvasImage = image.isNull() ? QImage() : image.scaled(112, 112, Qt::KeepAspectRatio, Qt::SmoothTransformation);
     m_canvasMask = maskOrNull.isNull() || image.isNull() ? QImage() : maskOrNull.scaled(m_canvasImage.size());
     refreshImageMapping();
@@ -232,8 +233,10 @@ void ChatPanel::refreshImageMapping() {
         labels << label;
         items << ContextBar::ImageItem{label, source, maskedThumbnail(image, mask, 112), attachment};
     };
-    if (usesCanvas(task(), !m_canvasImage.isNull()))
-        add(m_canvasImage, m_canvasMask, m_canvasMask.isNull() ? tr("canvas") : tr("canvas + mask"), -1);
+    if (usesCanvas(task(), !m_canvasImage.isNull())) {
+        const QString source = m_canvasSource.isEmpty() ? tr("canvas") : m_canvasSource;
+        add(m_canvasImage, m_canvasMask, m_canvasMask.isNull() ? source : tr("%1 + mask").arg(source), -1);
+    }
     for (int i = 0; i < m_attachments.size(); ++i) add(m_attachments[i].image, m_attachments[i].mask, m_attachments[i].source, i);
     m_input->setImageLabels(labels);
     m_contextBar->setImages(items);

@@ -41,8 +41,10 @@ public:
     void addAttachments(const QList<QImage>& images, const QStringList& names);
     void removeAttachment(int index);
     void clearAttachments();
-    // The canvas image as the next turn's {image} (null: no canvas image).
-    void setCanvasImage(const QImage& image, const QImage& maskOrNull);
+    // The canvas image as the next turn's {image} (null: no canvas image); `source` says what it
+    // is (the layer the next turn uses, or the flattened image), "canvas" when empty.
+    void setCanvasImage(const QImage& image, const QImage& maskOrNull, const QString& source = QString());
+    QString canvasSource() const { return m_canvasSource; }
     void setBusy(bool busy);
     // The earlier turns the next request carries (oldest first) and the history length setting.
     void setContext(const QList<int>& turnIds, int historyLength);
@@ -91,6 +93,7 @@ private:
     QList<ChatImage> m_attachments;
     QImage m_canvasImage;
     QImage m_canvasMask;
+    QString m_canvasSource;
     QList<int> m_contextTurns;
     int m_historyLength = 5;
 };
