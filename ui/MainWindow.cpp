@@ -31,6 +31,7 @@
 #include "SessionController.h"
 #include "DocumentActions.h"
 #include "DocumentSession.h"
+#include "LayerPanel.h"
 #include "SettingsDialog.h"
 #include "ShortcutsDialog.h"
 
@@ -44,7 +45,8 @@ MainWindow::MainWindow(BackendFactory backend, QWidget* parent) : QMainWindow(pa
     m_undoStack = new QUndoStack(this);
     m_undoStack->setUndoLimit(100);
     m_documentSession = new DocumentSession(m_undoStack, this);
-    m_document = new CanvasDocument(m_undoStack, this);
+    // One document: the canvas is a view over the session's layered document.
+    m_document = new CanvasDocument(m_documentSession->layerModel(), this);
     m_chatModel = new ChatModel(this);
     if (!backend) backend = makeEngineBackend;
     m_session = new SessionController(m_document, m_chatModel, std::move(backend), this);
@@ -176,11 +178,23 @@ void MainWindow::connectSession() {
     canvasThumb->setInterval(150);
     const auto refreshCanvasThumb = [this, canvasThumb] {
         canvasThumb->stop();
-        m_chatPanel->setCanvasImage(m_document->image(), m_document->hasMask() ? m_document->mask() : QImage());
+        // {image} is the layer the layer panel chose for the next turn, or the flattened image.
+        m_chatPanel->setCanvasImage(m_document->hasImage() ? m_document->inputImage() : QImage(),
+                                    m_document->hasMask() ? m_document->mask() : QImage(), m_document->inputName());
     };
     connect(canvasThumb, &QTimer::timeout, this, refreshCanvasThumb);
     connect(m_document, &CanvasDocument::imageChanged, this, refreshCanvasThumb);
+    connect(m_document, &CanvasDocument::inputChanged, canvasThumb, qOverload<>(&QTimer::start));
     connect(m_document, &CanvasDocument::maskChanged, canvasThumb, qOverload<>(&QTimer::start));
+
+    // Re-running a result layer from the layer panel adds a version of it.
+    if (LayerPanel* panel = m_documentActions->layerPanel())
+        connect(panel, &LayerPanel::rerunRequested, m_session,
+                [this](quint64 id, bool newSeed) { m_session->rerunLayer(id, newSeed); });
+    connect(m_session, &SessionController::message, this,
+            [this](const QString& text) { statusBar()->showMessage(text, 10000); });
+    // Each finished turn is autosaved at once (its result layer and provenance).
+    connect(m_session, &SessionController::resultLayerAdded, m_documentSession, &DocumentSession::requestAutosave);
 
     CanvasView* view = m_canvasPanel->view();
     connect(m_session, &SessionController::turnStarted, view,
@@ -264,7 +278,7 @@ void MainWindow::openImage() {
                              tr("Cannot read file %1:\n%2.").arg(QDir::toNativeSeparators(file), reader.errorString()));
         return;
     }
-    m_document->openImage(image, tr("Open %1").arg(QFileInfo(file).fileName()));
+    m_document->openImage(image, tr("Open %1").arg(QFileInfo(file).fileName()), QFileInfo(file).completeBaseName());
 }
 
 void MainWindow::saveCanvasAs() {
