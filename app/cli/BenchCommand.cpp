@@ -9,6 +9,7 @@
 namespace ace::cli {
 
 int benchCommand(const CliArgs& args) {
+    if (args.has("model")) return benchModelFolder(args);
     BenchOptions o;
     o.device = args.value("device", "cpu");
     o.size = static_cast<int>(args.integer("size", 512));

@@ -25,6 +25,8 @@ const char* kUsage =
     "  parity   compare the engine with reference golden data: --golden DIR [--tolerance 1e-4]\n"
     "  bench    time the full-size architectures with random weights: [--device cpu|cuda] [--size 512]\n"
     "           [--steps N] [--cases t2i,edit,lcu4] [--skip-t5] [--precision auto|fp32|fp16|bf16]\n"
+    "           with --model DIR: whole turns on that model folder (the built-in one, or the release):\n"
+    "           load time, then text-to-image and masked-edit turns [--steps N] [--repeats 5] [--device cpu|cuda]\n"
     "  make-random-model  write a tiny model folder with random weights (tests, demos): --out DIR [--seed N]\n"
     "  --version          versions of ACE Desktop, LibTorch, CUDA and the devices found\n"
     "  --help             this help\n";
