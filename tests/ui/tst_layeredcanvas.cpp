@@ -312,6 +312,7 @@ private Q_SLOTS:
         canvas->openImage(test::makeScene(300, 200, 9), "open", "photo");
         Image top(300, 100, 4);
         for (std::size_t i = 0; i < top.data.size(); ++i) top.data[i] = i % 4 == 3 ? 255 : 200;
+        QVERIFY(canvas->isOpaque());
         session->layerModel()->addLayer(Layer::raster("top", top, 0, 50), "Add layer");
         QTest::qWait(50);
 
@@ -400,9 +401,13 @@ private Q_SLOTS:
             Layer l = Layer::raster("layer " + std::to_string(i), pixels);
             l.blendMode = i % 2 ? BlendMode::Multiply : BlendMode::Normal;
             layers.addLayer(std::move(l), "add");
+            // One translucent layer alone: the view draws its checkerboard under it.
+            if (i == 0) QVERIFY(!canvas.isOpaque());
         }
         layers.addLayer(Layer::raster("patch", toAceImage(test::makeScene(256, 256, 4), 4), 900, 700), "add");
         QVERIFY(canvas.hasImage());
+        // Nine translucent layers add up to an opaque composite (alpha 1 - (1 - a1)(1 - a2)...).
+        QVERIFY(canvas.isOpaque());
         QSignalSpy areas(&canvas, &CanvasDocument::imageAreaChanged);
         QSignalSpy full(&canvas, &CanvasDocument::imageChanged);
         QElapsedTimer t;
