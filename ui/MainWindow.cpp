@@ -217,9 +217,22 @@ void MainWindow::connectSession() {
     connect(m_session, &SessionController::modelReady, this, [this](const ModelInfo& info) {
         m_loadProgress->hide();
         m_banner->hide();
-        m_modelStatus->setText(tr("%1 on %2 (%3)")
-                                   .arg(QString::fromStdString(info.name), QString::fromStdString(info.device),
-                                        QString::fromStdString(info.precision)));
+        if (info.builtIn) {
+            // Say plainly that this is the small model that ships with the app, not ACE-0.6B.
+            m_modelStatus->setText(tr("Built-in model (%1×%2) on %3")
+                                       .arg(info.defaultWidth)
+                                       .arg(info.defaultHeight)
+                                       .arg(QString::fromStdString(info.device)));
+            m_modelStatus->setToolTip(
+                tr("The small model that ships with ACE Desktop, trained on simple synthetic scenes so the app "
+                   "works without a download. For real images, download ACE-0.6B-512px or -1024px and choose "
+                   "its folder in Settings."));
+        } else {
+            m_modelStatus->setText(tr("%1 on %2 (%3)")
+                                       .arg(QString::fromStdString(info.name), QString::fromStdString(info.device),
+                                            QString::fromStdString(info.precision)));
+            m_modelStatus->setToolTip(QString::fromStdString(info.folder.string()));
+        }
     });
     connect(m_session, &SessionController::modelFailed, this, [this](const QString& message) {
         m_loadProgress->hide();
@@ -243,7 +256,8 @@ void MainWindow::applySettings(const AppSettings& settings, bool reloadModel) {
 }
 
 void MainWindow::loadModel() {
-    const QString problem = checkModelFolder(m_settings.modelFolder);
+    const QString folder = m_settings.resolvedModelFolder();
+    const QString problem = checkModelFolder(folder);
     if (!problem.isEmpty()) {
         showBanner(problem);
         return;
@@ -252,14 +266,14 @@ void MainWindow::loadModel() {
     m_loadProgress->setValue(0);
     m_loadProgress->show();
     m_modelStatus->setText(tr("Loading the model…"));
-    m_session->loadModel(m_settings.modelFolder, m_settings.loadOptions());
+    m_session->loadModel(folder, m_settings.loadOptions());
 }
 
 void MainWindow::showSettings() {
     SettingsDialog dialog(m_settings, this);
     if (dialog.exec() != QDialog::Accepted) return;
     const AppSettings next = dialog.settings();
-    const bool reload = next.modelFolder != m_settings.modelFolder || next.device != m_settings.device ||
+    const bool reload = next.resolvedModelFolder() != m_settings.resolvedModelFolder() || next.device != m_settings.device ||
                         next.precision != m_settings.precision || !m_session->isModelLoaded();
     next.save();
     applySettings(next, reload);
