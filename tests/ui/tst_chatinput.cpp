@@ -299,6 +299,11 @@ private Q_SLOTS:
         const QImage before = view->grab(copyRect).toImage();
         QTest::mouseMove(viewport, copyRect.center());
         QTRY_VERIFY(view->grab(copyRect).toImage() != before);
+        QCOMPARE(viewport->cursor().shape(), Qt::PointingHandCursor);
+        QTest::mouseMove(viewport, view->visualRect(doneResult).topLeft() + QPoint(2, 2));
+        QCOMPARE(viewport->cursor().shape(), Qt::ArrowCursor);
+        QTRY_COMPARE(view->grab(copyRect).toImage(), before);
+        QTest::mouseMove(viewport, copyRect.center());
 
         // Its tooltip names it with its key.
         QHelpEvent help(QEvent::ToolTip, copyRect.center(), viewport->mapToGlobal(copyRect.center()));

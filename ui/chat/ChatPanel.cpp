@@ -13,6 +13,7 @@
 #include <QLabel>
 #include <QListView>
 #include <QMenu>
+#include <QMouseEvent>
 #include <QMessageBox>
 #include <QPainter>
 #include <QPushButton>
@@ -40,6 +41,16 @@ public:
     std::function<void(const QModelIndex&, const QPoint& globalPos)> menuRequested;
 
 protected:
+    bool viewportEvent(QEvent* event) override {
+        // The delegate only hears of the mouse over rows: off them, no button is under it.
+        auto* delegate = qobject_cast<ChatDelegate*>(itemDelegate());
+        if (delegate && (event->type() == QEvent::Leave ||
+                         (event->type() == QEvent::MouseMove &&
+                          !indexAt(static_cast<QMouseEvent*>(event)->position().toPoint()).isValid())))
+            delegate->clearHover(this);
+        return QListView::viewportEvent(event);
+    }
+
     void contextMenuEvent(QContextMenuEvent* event) override {
         const bool mouse = event->reason() == QContextMenuEvent::Mouse;
         const QModelIndex index = mouse ? indexAt(event->pos()) : currentIndex();
