@@ -203,6 +203,8 @@ void MainWindow::connectSession() {
             [this](const QString& text) { statusBar()->showMessage(text, 10000); });
     // Each finished turn is autosaved at once (its result layer and provenance).
     connect(m_session, &SessionController::resultLayerAdded, m_documentSession, &DocumentSession::requestAutosave);
+    // And each finished stroke, so that a crash loses at most the stroke in progress.
+    connect(m_document, &CanvasDocument::editFinished, m_documentSession, &DocumentSession::requestAutosave);
 
     CanvasView* view = m_canvasPanel->view();
     connect(m_session, &SessionController::turnStarted, view,

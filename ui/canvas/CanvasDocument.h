@@ -88,6 +88,8 @@ public:
     // notifyMaskChanged() and a MaskEditCommand.
     QImage writableMask();
     void notifyMaskChanged(const QRect& rect);
+    // A tool finished an edit (the mouse was released): emits editFinished().
+    void notifyEditFinished() { Q_EMIT editFinished(); }
     // For the undo commands: puts `patch` into mask layer `id` at rect.topLeft().
     void setMaskRect(LayerId id, const QRect& rect, const QImage& patch);
     QImage maskRect(LayerId id, const QRect& rect) const;
@@ -109,6 +111,7 @@ Q_SIGNALS:
     void maskChanged(const QRect& rect);
     void previewChanged();
     void inputChanged();  // the input of the next turn may have changed (choice or pixels)
+    void editFinished();  // a stroke or shape is complete: a good moment to autosave
 
 private:
     void onCompositeChanged(const QRect& area);

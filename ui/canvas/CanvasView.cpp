@@ -309,6 +309,7 @@ void CanvasView::mouseReleaseEvent(QMouseEvent* event) {
     if (event->button() == Qt::LeftButton && m_toolActive) {
         m_toolActive = false;
         m_tool->release(m_document, widgetToImage(event->position()));
+        m_document->notifyEditFinished();
         update();
     }
 }
