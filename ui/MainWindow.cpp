@@ -187,6 +187,14 @@ void MainWindow::connectSession() {
     connect(m_document, &CanvasDocument::inputChanged, canvasThumb, qOverload<>(&QTimer::start));
     connect(m_document, &CanvasDocument::maskChanged, canvasThumb, qOverload<>(&QTimer::start));
 
+    // Each result's inputs go into the project's assets, so its layer can be re-run after reopening.
+    m_session->setAssetStore(
+        [this](const std::string& name, const Image& image) { m_documentSession->project().assets[name] = image; },
+        [this](const std::string& name) -> const Image* {
+            const auto& assets = m_documentSession->project().assets;
+            const auto it = assets.find(name);
+            return it == assets.end() ? nullptr : &it->second;
+        });
     // Re-running a result layer from the layer panel adds a version of it.
     if (LayerPanel* panel = m_documentActions->layerPanel())
         connect(panel, &LayerPanel::rerunRequested, m_session,

@@ -43,6 +43,8 @@ public:
     const QImage& image() const { return m_image; }
     // The composite with its transparency, Format_ARGB32_Premultiplied, for the view.
     const QImage& display() const { return m_display; }
+    // True when no pixel of the composite is transparent (the view then draws no checkerboard).
+    bool isOpaque() const { return m_transparentPixels == 0; }
 
     // The edit mask (Grayscale8 at the canvas's size, 255 = edit here; all zero without a mask layer).
     QImage mask() const;
@@ -120,6 +122,7 @@ private:
     bool m_reset = true;
     QImage m_image;
     QImage m_display;
+    qint64 m_transparentPixels = 0;  // pixels of m_display with alpha < 255
     LayerId m_maskId = 0;
     const void* m_maskPixels = nullptr;
     bool m_maskVisible = true;

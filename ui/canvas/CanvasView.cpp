@@ -205,7 +205,7 @@ void CanvasView::paintEvent(QPaintEvent* event) {
     const QRectF dst = imageToWidget().mapRect(QRectF(src));
 
     // Transparent parts of the composite over a checkerboard, as in every layered editor.
-    p.fillRect(dst, m_checker);
+    if (!m_document->isOpaque()) p.fillRect(dst, m_checker);
     const qreal dpr = devicePixelRatioF();
     if (!m_scaled.isNull() && m_scaledZoom == m_zoom && m_scaledDpr == dpr) {
         p.drawPixmap(imageRect.topLeft(), m_scaled);
