@@ -100,12 +100,12 @@ ChatPanel::ChatPanel(ChatModel* model, QWidget* parent) : QWidget(parent), m_mod
     });
     // Follow the conversation as it grows; the context chips follow the turns' images.
     connect(model, &QAbstractItemModel::rowsInserted, m_view, [this] { m_view->scrollToBottom(); });
-    connect(model, &QAbstractItemModel::modelReset, this, &ChatPanel::refreshHistory);
-    connect(model, &QAbstractItemModel::rowsInserted, this, &ChatPanel::refreshHistory);
-    connect(model, &QAbstractItemModel::dataChanged, this, &ChatPanel::refreshHistory);
     createKeyActions();
 
     m_contextBar = new ContextBar(this);
+    connect(model, &QAbstractItemModel::modelReset, this, &ChatPanel::refreshHistory);
+    connect(model, &QAbstractItemModel::rowsInserted, this, &ChatPanel::refreshHistory);
+    connect(model, &QAbstractItemModel::dataChanged, this, &ChatPanel::refreshHistory);
     connect(m_contextBar, &ContextBar::historyTurnClicked, this, &ChatPanel::showTurn);
     connect(m_contextBar, &ContextBar::removeAttachmentRequested, this, &ChatPanel::removeAttachment);
 
