@@ -338,6 +338,21 @@ private Q_SLOTS:
             }
         };
         QTRY_VERIFY_WITH_TIMEOUT(autosavedMask() == maskLayer.image(), 10000);
+        // After a crash, a new window recovers it from there: the layers and the painted mask.
+        {
+            QTemporaryDir crashed;
+            const QString leftover = crashed.filePath("autosave-999999999-1.aceproj");
+            QVERIFY(QFile::copy(session->autosaveFile(), leftover));
+            Window other;
+            const RecoveryCandidate candidate{leftover.toStdString(), {}, {}};
+            QString error;
+            QVERIFY2(other.window.documentSession()->recover(candidate, &error), qPrintable(error));
+            QCOMPARE(other.window.document()->document().layerCount(), doc.layerCount());
+            QCOMPARE(other.window.document()->mask(), canvas->mask());
+            QCOMPARE(other.window.document()->image(), canvas->image());
+            QVERIFY(other.window.documentSession()->isModified());
+            other.window.documentSession()->discardAutosave();
+        }
         // Undo reverts the stroke.
         w.window.undoStack()->undo();
         QCOMPARE(test::maskedPixels(canvas->mask()), 0L);
