@@ -278,7 +278,8 @@ bool LayerModel::addVersion(LayerId id, const Image& image, const Provenance& pr
     const Layer& before = m_document->layer(index);
     Layer after = before;
     after.addVersion(image, provenance);
-    m_undoStack->push(new ReplaceLayersCommand(this, index, {before}, {std::move(after)}, tr("Regenerate")));
+    const QString text = tr("New version of “%1”").arg(QString::fromStdString(before.name));
+    m_undoStack->push(new ReplaceLayersCommand(this, index, {before}, {std::move(after)}, text));
     return true;
 }
 
