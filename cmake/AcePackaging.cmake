@@ -21,6 +21,12 @@ if(TARGET ace-desktop)
           DESTINATION "${CMAKE_INSTALL_DATADIR}/mime/packages")
   install(FILES "${PROJECT_SOURCE_DIR}/resources/icons/ace-desktop.svg"
           DESTINATION "${CMAKE_INSTALL_DATADIR}/icons/hicolor/scalable/apps" RENAME "${ACE_APP_ID}.svg")
+  # The built-in model (see resources/models/README.md), found by ace::findBuiltInModel at
+  # <exe>/../share/ace-desktop/models/builtin.
+  if(EXISTS "${PROJECT_SOURCE_DIR}/resources/models/builtin/models/ace_model.json")
+    install(DIRECTORY "${PROJECT_SOURCE_DIR}/resources/models/builtin"
+            DESTINATION "${CMAKE_INSTALL_DATADIR}/ace-desktop/models")
+  endif()
 endif()
 
 # `cmake --install` and cpack install what is built; they do not build every test first. Build

@@ -5,6 +5,8 @@
 #include <QFileInfo>
 #include <QSettings>
 
+#include "ace/engine/BuiltInModel.h"
+
 namespace ace {
 
 AppSettings AppSettings::load() {
@@ -52,10 +54,22 @@ ModelLoadOptions AppSettings::loadOptions() const {
     return o;
 }
 
+QString builtInModelFolder() {
+    const auto dir = std::filesystem::path(QCoreApplication::applicationDirPath().toStdString());
+    return QString::fromStdString(findBuiltInModel(dir).string());
+}
+
+bool AppSettings::usesBuiltInModel() const { return modelFolder.trimmed().isEmpty() && !builtInModelFolder().isEmpty(); }
+
+QString AppSettings::resolvedModelFolder() const {
+    return modelFolder.trimmed().isEmpty() ? builtInModelFolder() : modelFolder;
+}
+
 QString checkModelFolder(const QString& folder) {
     const auto tr = [](const char* text) { return QCoreApplication::translate("ace::SettingsDialog", text); };
     if (folder.trimmed().isEmpty())
-        return tr("No model folder is set. Download ACE-0.6B-512px (or -1024px) and choose its folder.");
+        return tr("No model folder is set and this installation has no built-in model. Download ACE-0.6B-512px "
+                  "(or -1024px) and choose its folder in Settings.");
     const QFileInfo info(folder);
     if (!info.exists()) return tr("The folder %1 does not exist. Choose the folder you downloaded the model to.").arg(folder);
     if (!info.isDir()) return tr("%1 is a file; choose the model's folder.").arg(folder);

@@ -17,6 +17,7 @@
 #include <QStandardPaths>
 #include <QStatusBar>
 #include <QTimer>
+#include <QToolBar>
 #include <QUndoStack>
 #include <QVBoxLayout>
 
@@ -30,6 +31,7 @@
 #include "SessionController.h"
 #include "DocumentActions.h"
 #include "DocumentSession.h"
+#include "LayerPanel.h"
 #include "SettingsDialog.h"
 #include "ShortcutsDialog.h"
 
@@ -43,7 +45,8 @@ MainWindow::MainWindow(BackendFactory backend, QWidget* parent) : QMainWindow(pa
     m_undoStack = new QUndoStack(this);
     m_undoStack->setUndoLimit(100);
     m_documentSession = new DocumentSession(m_undoStack, this);
-    m_document = new CanvasDocument(m_undoStack, this);
+    // One document: the canvas is a view over the session's layered document.
+    m_document = new CanvasDocument(m_documentSession->layerModel(), this);
     m_chatModel = new ChatModel(this);
     if (!backend) backend = makeEngineBackend;
     m_session = new SessionController(m_document, m_chatModel, std::move(backend), this);
@@ -75,6 +78,11 @@ MainWindow::MainWindow(BackendFactory backend, QWidget* parent) : QMainWindow(pa
     centreLayout->addWidget(m_banner);
     centreLayout->addWidget(m_canvasPanel, 1);
     setCentralWidget(centre);
+    // The canvas's tool options span the window above the docks, as painting programs have them,
+    // so however wide the docks are, none of them hides behind an overflow button.
+    QToolBar* toolOptions = m_canvasPanel->toolBar();
+    toolOptions->setMovable(false);
+    addToolBar(Qt::TopToolBarArea, toolOptions);
 
     m_modelStatus = new QLabel(tr("No model loaded"), this);
     m_modelStatus->setObjectName("modelStatus");
@@ -163,15 +171,30 @@ void MainWindow::connectSession() {
     connect(m_session, &SessionController::contextChanged, chat,
             [this](const QList<int>& ids) { m_chatPanel->setContext(ids, m_settings.generation.historyLength); });
 
-    // The chat's {image} is the canvas; refresh its thumbnail once a stroke settles, not per dab.
+    // The chat's {image} is the canvas: a new image shows there at once (what the next turn
+    // takes must never look stale), the mask once a stroke settles rather than per dab.
     auto* canvasThumb = new QTimer(this);
     canvasThumb->setSingleShot(true);
     canvasThumb->setInterval(150);
-    connect(canvasThumb, &QTimer::timeout, this, [this] {
-        m_chatPanel->setCanvasImage(m_document->image(), m_document->hasMask() ? m_document->mask() : QImage());
-    });
-    connect(m_document, &CanvasDocument::imageChanged, canvasThumb, qOverload<>(&QTimer::start));
+    const auto refreshCanvasThumb = [this, canvasThumb] {
+        canvasThumb->stop();
+        // {image} is the layer the layer panel chose for the next turn, or the flattened image.
+        m_chatPanel->setCanvasImage(m_document->hasImage() ? m_document->inputImage() : QImage(),
+                                    m_document->hasMask() ? m_document->mask() : QImage(), m_document->inputName());
+    };
+    connect(canvasThumb, &QTimer::timeout, this, refreshCanvasThumb);
+    connect(m_document, &CanvasDocument::imageChanged, this, refreshCanvasThumb);
+    connect(m_document, &CanvasDocument::inputChanged, canvasThumb, qOverload<>(&QTimer::start));
     connect(m_document, &CanvasDocument::maskChanged, canvasThumb, qOverload<>(&QTimer::start));
+
+    // Re-running a result layer from the layer panel adds a version of it.
+    if (LayerPanel* panel = m_documentActions->layerPanel())
+        connect(panel, &LayerPanel::rerunRequested, m_session,
+                [this](quint64 id, bool newSeed) { m_session->rerunLayer(id, newSeed); });
+    connect(m_session, &SessionController::message, this,
+            [this](const QString& text) { statusBar()->showMessage(text, 10000); });
+    // Each finished turn is autosaved at once (its result layer and provenance).
+    connect(m_session, &SessionController::resultLayerAdded, m_documentSession, &DocumentSession::requestAutosave);
 
     CanvasView* view = m_canvasPanel->view();
     connect(m_session, &SessionController::turnStarted, view,
@@ -194,9 +217,22 @@ void MainWindow::connectSession() {
     connect(m_session, &SessionController::modelReady, this, [this](const ModelInfo& info) {
         m_loadProgress->hide();
         m_banner->hide();
-        m_modelStatus->setText(tr("%1 on %2 (%3)")
-                                   .arg(QString::fromStdString(info.name), QString::fromStdString(info.device),
-                                        QString::fromStdString(info.precision)));
+        if (info.builtIn) {
+            // Say plainly that this is the small model that ships with the app, not ACE-0.6B.
+            m_modelStatus->setText(tr("Built-in model (%1×%2) on %3")
+                                       .arg(info.defaultWidth)
+                                       .arg(info.defaultHeight)
+                                       .arg(QString::fromStdString(info.device)));
+            m_modelStatus->setToolTip(
+                tr("The small model that ships with ACE Desktop, trained on simple synthetic scenes so the app "
+                   "works without a download. For real images, download ACE-0.6B-512px or -1024px and choose "
+                   "its folder in Settings."));
+        } else {
+            m_modelStatus->setText(tr("%1 on %2 (%3)")
+                                       .arg(QString::fromStdString(info.name), QString::fromStdString(info.device),
+                                            QString::fromStdString(info.precision)));
+            m_modelStatus->setToolTip(QString::fromStdString(info.folder.string()));
+        }
     });
     connect(m_session, &SessionController::modelFailed, this, [this](const QString& message) {
         m_loadProgress->hide();
@@ -220,7 +256,8 @@ void MainWindow::applySettings(const AppSettings& settings, bool reloadModel) {
 }
 
 void MainWindow::loadModel() {
-    const QString problem = checkModelFolder(m_settings.modelFolder);
+    const QString folder = m_settings.resolvedModelFolder();
+    const QString problem = checkModelFolder(folder);
     if (!problem.isEmpty()) {
         showBanner(problem);
         return;
@@ -229,14 +266,14 @@ void MainWindow::loadModel() {
     m_loadProgress->setValue(0);
     m_loadProgress->show();
     m_modelStatus->setText(tr("Loading the model…"));
-    m_session->loadModel(m_settings.modelFolder, m_settings.loadOptions());
+    m_session->loadModel(folder, m_settings.loadOptions());
 }
 
 void MainWindow::showSettings() {
     SettingsDialog dialog(m_settings, this);
     if (dialog.exec() != QDialog::Accepted) return;
     const AppSettings next = dialog.settings();
-    const bool reload = next.modelFolder != m_settings.modelFolder || next.device != m_settings.device ||
+    const bool reload = next.resolvedModelFolder() != m_settings.resolvedModelFolder() || next.device != m_settings.device ||
                         next.precision != m_settings.precision || !m_session->isModelLoaded();
     next.save();
     applySettings(next, reload);
@@ -255,7 +292,7 @@ void MainWindow::openImage() {
                              tr("Cannot read file %1:\n%2.").arg(QDir::toNativeSeparators(file), reader.errorString()));
         return;
     }
-    m_document->openImage(image, tr("Open %1").arg(QFileInfo(file).fileName()));
+    m_document->openImage(image, tr("Open %1").arg(QFileInfo(file).fileName()), QFileInfo(file).completeBaseName());
 }
 
 void MainWindow::saveCanvasAs() {

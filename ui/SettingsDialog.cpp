@@ -25,7 +25,9 @@ SettingsDialog::SettingsDialog(const AppSettings& s, QWidget* parent) : QDialog(
     auto* modelForm = new QFormLayout(model);
     m_folder = new QLineEdit(s.modelFolder, this);
     m_folder->setObjectName("modelFolder");
-    m_folder->setPlaceholderText(tr("Folder of ACE-0.6B-512px or ACE-0.6B-1024px"));
+    m_folder->setPlaceholderText(builtInModelFolder().isEmpty()
+                                     ? tr("Folder of ACE-0.6B-512px or ACE-0.6B-1024px")
+                                     : tr("Empty: the built-in model; or the folder of ACE-0.6B-512px/1024px"));
     auto* browse = new QPushButton(tr("Browse…"), this);
     connect(browse, &QPushButton::clicked, this, &SettingsDialog::browse);
     auto* folderRow = new QHBoxLayout;
@@ -153,7 +155,14 @@ void SettingsDialog::browse() {
 }
 
 void SettingsDialog::validateFolder() {
-    const QString problem = checkModelFolder(m_folder->text().trimmed());
+    const QString text = m_folder->text().trimmed();
+    if (text.isEmpty() && !builtInModelFolder().isEmpty()) {
+        m_folderStatus->setText(tr("The built-in model is used: small and quick, trained on simple synthetic scenes. "
+                                   "For real images choose the folder of ACE-0.6B-512px or -1024px."));
+        m_folderStatus->setStyleSheet(QStringLiteral("color: #2a6a9a;"));
+        return;
+    }
+    const QString problem = checkModelFolder(text);
     m_folderStatus->setText(problem.isEmpty() ? tr("Looks like an ACE model folder.") : problem);
     m_folderStatus->setStyleSheet(problem.isEmpty() ? QStringLiteral("color: #2a8a4a;") : QStringLiteral("color: #c03030;"));
 }

@@ -10,6 +10,7 @@
 namespace ace::cli {
 
 int benchCommand(const CliArgs& args) {
+    if (args.has("model")) return benchModelFolder(args);
     if (args.has("load")) {
         LoadBenchOptions lo;
         lo.dir = args.value("dir", "");

@@ -5,5 +5,6 @@ class CliArgs;
 int runCommand(const CliArgs& args);
 int parityCommand(const CliArgs& args);
 int benchCommand(const CliArgs& args);
+int benchModelFolder(const CliArgs& args);  // bench --model DIR
 int makeRandomModelCommand(const CliArgs& args);
 }  // namespace ace::cli

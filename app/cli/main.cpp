@@ -26,6 +26,8 @@ const char* kUsage =
     "  bench    time the full-size architectures with random weights: [--device cpu|cuda] [--size 512]\n"
     "           [--steps N] [--cases t2i,edit,lcu4] [--skip-t5] [--precision auto|fp32|fp16|bf16]\n"
     "           [--e2e-steps 20 (whole turns; 0: skip)] [--t5-on-device]\n"
+    "           with --model DIR: whole turns on that model folder (the built-in one, or the release):\n"
+    "           load time, then text-to-image and masked-edit turns [--steps N] [--repeats 5] [--device cpu|cuda]\n"
     "  bench --load  write full-size random checkpoints in the release formats and time loading them:\n"
     "           [--dir DIR] [--max-gib 15] [--t5-layers N] [--t5-decoder-layers N] [--keep]\n"
     "  make-random-model  write a tiny model folder with random weights (tests, demos): --out DIR [--seed N]\n"

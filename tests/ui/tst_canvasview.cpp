@@ -13,6 +13,7 @@
 #include "CanvasDocument.h"
 #include "CanvasPanel.h"
 #include "CanvasView.h"
+#include "LayerModel.h"
 #include "MaskTools.h"
 #include "support/UiTestSupport.h"
 
@@ -23,7 +24,9 @@ class TestCanvasView : public QObject {
 
     struct Fixture {
         QUndoStack stack;
-        CanvasDocument document{&stack};
+        Document layered{1, 1};
+        LayerModel layers{&layered, &stack};
+        CanvasDocument document{&layers};
         CanvasPanel panel{&document};
         Fixture(int w, int h) {
             panel.resize(900, 700);
@@ -57,7 +60,7 @@ private Q_SLOTS:
         for (int x = 100; x <= 300; x += 10) stroke << f.at(x, 150);
         drag(f.view(), stroke);
 
-        const QImage& mask = f.document.mask();
+        const QImage mask = f.document.mask();
         // On the stroke's line: fully masked; 15 px brush radius around it; nothing far away.
         for (int x = 110; x <= 290; x += 10) QCOMPARE(mask.pixelColor(x, 150).value(), 255);
         QCOMPARE(mask.pixelColor(200, 140).value(), 255);
@@ -81,7 +84,7 @@ private Q_SLOTS:
         f.panel.brushTool()->setSize(60);
         f.panel.brushTool()->setHardness(0.0);
         drag(f.view(), {f.at(200, 150), f.at(201, 150)});
-        const QImage& mask = f.document.mask();
+        const QImage mask = f.document.mask();
         const int centre = mask.pixelColor(200, 150).value();
         const int rim = mask.pixelColor(200, 175).value();
         QVERIFY2(centre > 240 && rim > 0 && rim < centre, qPrintable(QString("%1 %2").arg(centre).arg(rim)));
@@ -100,26 +103,27 @@ private Q_SLOTS:
         QVERIFY(QTest::qWaitForWindowExposed(&f.panel));
         f.panel.toolAction("toolRectangle")->trigger();
         drag(f.view(), {f.at(50, 40), f.at(120, 80), f.at(150, 100)});
-        const QImage& mask = f.document.mask();
-        QCOMPARE(mask.pixelColor(60, 50).value(), 255);
-        QCOMPARE(mask.pixelColor(145, 95).value(), 255);
-        QCOMPARE(mask.pixelColor(160, 50).value(), 0);
-        const long rect = test::maskedPixels(mask);
+        // The mask as it is now (mask() returns a copy).
+        const auto mask = [&f] { return f.document.mask(); };
+        QCOMPARE(mask().pixelColor(60, 50).value(), 255);
+        QCOMPARE(mask().pixelColor(145, 95).value(), 255);
+        QCOMPARE(mask().pixelColor(160, 50).value(), 0);
+        const long rect = test::maskedPixels(mask());
         QVERIFY(std::abs(rect - 100 * 60) < 100 * 4 + 60 * 4);
 
         f.panel.toolAction("toolEllipse")->trigger();
         drag(f.view(), {f.at(200, 100), f.at(300, 200)});
-        QCOMPARE(mask.pixelColor(250, 150).value(), 255);
-        QCOMPARE(mask.pixelColor(202, 102).value(), 0);  // the bounding box's corner is outside
+        QCOMPARE(mask().pixelColor(250, 150).value(), 255);
+        QCOMPARE(mask().pixelColor(202, 102).value(), 0);  // the bounding box's corner is outside
 
         f.panel.findChild<QAction*>("actionInvertMask")->trigger();
-        QCOMPARE(mask.pixelColor(60, 50).value(), 0);
-        QCOMPARE(mask.pixelColor(10, 10).value(), 255);
+        QCOMPARE(mask().pixelColor(60, 50).value(), 0);
+        QCOMPARE(mask().pixelColor(10, 10).value(), 255);
         f.panel.findChild<QAction*>("actionInvertMask")->trigger();
 
         // Fill: inside an outline made by the eraser from a full mask.
         f.panel.findChild<QAction*>("actionClearMask")->trigger();
-        QCOMPARE(test::maskedPixels(mask), 0L);
+        QCOMPARE(test::maskedPixels(mask()), 0L);
         f.panel.toolAction("toolFill")->trigger();
         QTest::mouseClick(f.view(), Qt::LeftButton, {}, f.at(10, 10));
         QCOMPARE(test::maskedPixels(f.document.mask()), 400L * 300L);
@@ -140,7 +144,7 @@ private Q_SLOTS:
         const int added = f.document.size().width() - 400;
         QVERIFY2(std::abs(added - 100) <= 1 + 1.0 / zoom, qPrintable(QString::number(added)));
         QCOMPARE(f.document.size().height(), 300);
-        const QImage& mask = f.document.mask();
+        const QImage mask = f.document.mask();
         for (int y = 0; y < 300; y += 7) {
             QCOMPARE(mask.pixelColor(399, y).value(), 0);
             QCOMPARE(mask.pixelColor(400, y).value(), 255);
@@ -161,7 +165,7 @@ private Q_SLOTS:
         f.panel.extendByRatios(0.25, 0.25, 0.25, 0.25);
         // The reference: new = int(size * 1.5), start = int(size * 0.25).
         QCOMPARE(f.document.size(), QSize(600, 450));
-        const QImage& mask = f.document.mask();
+        const QImage mask = f.document.mask();
         QCOMPARE(mask.pixelColor(99, 200).value(), 255);
         QCOMPARE(mask.pixelColor(100, 200).value(), 0);
         QCOMPARE(mask.pixelColor(300, 74).value(), 255);

@@ -8,9 +8,10 @@
 #include <QClipboard>
 #include <QComboBox>
 #include <QCompleter>
-#include <QLabel>
+#include <QFileDialog>
+#include <QLineEdit>
+#include <QToolTip>
 #include <QListView>
-#include <QListWidget>
 #include <QMenu>
 #include <QMimeData>
 #include <QTextBlock>
@@ -20,6 +21,7 @@
 #include "ChatInput.h"
 #include "ChatModel.h"
 #include "ChatPanel.h"
+#include "ContextBar.h"
 #include "SessionController.h"
 #include "support/UiTestSupport.h"
 
@@ -69,11 +71,12 @@ private Q_SLOTS:
         const QImage canvas = test::makeScene(320, 240, 3);
         panel.setCanvasImage(canvas, ellipseMask(canvas.size()));
         panel.addAttachments({test::makeScene(200, 200, 9)}, {"cat.png"});
-        QCOMPARE(panel.imageStrip()->count(), 2);
-        QCOMPARE(panel.imageStrip()->item(0)->data(Qt::UserRole).toString(), QString("{image}"));
-        QVERIFY(panel.imageStrip()->item(0)->text().contains("canvas + mask"));
-        QCOMPARE(panel.imageStrip()->item(1)->data(Qt::UserRole).toString(), QString("{image1}"));
-        QVERIFY(panel.imageStrip()->item(1)->text().contains("cat.png"));
+        // The context bar names each image: the canvas with its mask first, then the attachment.
+        QCOMPARE(panel.contextBar()->imageLabels(), QStringList({"{image}", "{image1}"}));
+        QCOMPARE(panel.contextBar()->imageSources(), QStringList({"canvas + mask", "cat.png"}));
+        QVERIFY(!panel.contextBar()->imageChipRect(1).isEmpty());
+        QVERIFY(panel.contextBar()->removeButtonRect(0).isEmpty());  // the canvas is no attachment
+        QVERIFY(!panel.contextBar()->removeButtonRect(1).isEmpty());
 
         ChatInput* input = panel.input();
         input->setFocus();
@@ -123,9 +126,21 @@ private Q_SLOTS:
         // Text to image leaves the canvas out.
         panel.setTask(TaskKind::TextToImage);
         QCOMPARE(panel.input()->imageLabels(), QStringList({"{image}"}));
-        panel.removeAttachment(0);
+        // The attachment's × in the context bar removes it.
+        ContextBar* bar = panel.contextBar();
+        QCOMPARE(bar->imageSources(), QStringList({"pasted image"}));
+        const QRect remove = bar->removeButtonRect(0);
+        QVERIFY(!remove.isEmpty());
+        QTest::mouseMove(bar, remove.center());
+        QTest::mouseClick(bar, Qt::LeftButton, {}, remove.center());
         QVERIFY(panel.attachments().isEmpty());
-        QVERIFY(!panel.imageStrip()->isVisible());
+        QVERIFY(bar->imageLabels().isEmpty());
+        // So does Delete on the focused chip.
+        panel.addAttachments({test::makeScene(40, 40, 6)}, {"a.png"});
+        bar->setFocus();
+        QTest::keyClick(bar, Qt::Key_Right);
+        QTest::keyClick(bar, Qt::Key_Delete);
+        QVERIFY(panel.attachments().isEmpty());
     }
 
     // Image files dropped on the message box become attachments, named by file.
@@ -184,7 +199,6 @@ private Q_SLOTS:
         const int third = model.addTurn(turn);
         model.setFailed(third, "Not enough memory for this turn.");
         const int fourth = model.addTurn(turn);
-        Q_UNUSED(fourth);
         model.setNextContext({first});
         QVERIFY(model.data(model.userIndex(first), ChatModel::InNextContextRole).toBool());
 
@@ -209,11 +223,226 @@ private Q_SLOTS:
         userMenu->findChild<QAction*>("actionEditResend")->trigger();
         QCOMPARE(panel.input()->toPlainText(), QString("replace the sky in {image} with a sunset"));
         QCOMPARE(panel.task(), TaskKind::Inpainting);
+        // The context bar shows the turns the next request carries, and whether it takes them.
         panel.setContext({first}, 5);
-        QVERIFY(panel.contextLabel()->text().contains(QString("turns %1 ").arg(first)));
+        // The running and the queued turn with an image show as pending: a turn sent now waits
+        // for them and carries them if they succeed; the failed one never joins.
+        QCOMPARE(panel.contextBar()->historyTurns(), QList<int>({first, second, fourth}));
+        QCOMPARE(panel.contextBar()->pendingTurns(), QList<int>({second, fourth}));
+        QVERIFY(!panel.contextBar()->historyApplies());  // no canvas, no attachment: nothing to pair it with
+        QCOMPARE(panel.contextBar()->historySummary(), QString("not used"));
+        panel.setCanvasImage(scene, QImage());
+        QVERIFY(panel.contextBar()->historyApplies());
+        QCOMPARE(panel.contextBar()->historySummary(), QString("3 of 5"));
+        // The history length caps them, oldest out first.
+        panel.setContext({first}, 2);
+        QCOMPARE(panel.contextBar()->historyTurns(), QList<int>({second, fourth}));
+        panel.setContext({first}, 5);
+        QVERIFY(!panel.contextBar()->historyChipRect(0).isEmpty());
+        // A click on its chip finds the turn in the conversation.
+        panel.view()->setCurrentIndex(model.resultIndex(fourth));
+        QTest::mouseClick(panel.contextBar(), Qt::LeftButton, {}, panel.contextBar()->historyChipRect(0).center());
+        QCOMPARE(panel.view()->currentIndex(), model.userIndex(first));
+        panel.addAttachments({test::makeScene(50, 50, 1)}, {"style.png"});
+        QVERIFY(!panel.contextBar()->historyApplies());  // two images: ACE takes no history
         // Rows are laid out by the delegate with their thumbnails.
         QVERIFY(panel.view()->visualRect(model.resultIndex(first)).height() > 100);
         test::saveScreenshot(&panel, "chat-conversation");
+    }
+
+    // The buttons the delegate draws under each bubble: clicked with the mouse at the rectangles
+    // the panel reports, highlighted under the mouse, explained in tooltips, and on keys too.
+    void rowButtonsAct() {
+        ChatModel model;
+        ChatPanel panel(&model);
+        panel.resize(460, 900);
+        panel.show();
+        panel.activateWindow();
+        QVERIFY(QTest::qWaitForWindowActive(&panel));
+        const QImage scene = test::makeScene(320, 240, 2);
+        const QImage result = test::makeScene(320, 240, 12);
+        ChatTurn turn;
+        turn.instruction = "make {image} a winter scene";
+        turn.images << ChatImage{scene, QImage(), "{image}", "canvas"};
+        const int done = model.addTurn(turn);
+        model.setResult(done, result, 77, 20, 1.5);
+        turn.instruction = "add snow to {image}";
+        const int running = model.addTurn(turn);
+        model.setProgress(running, 2, 20);
+        QListView* view = panel.view();
+        QWidget* viewport = view->viewport();
+        view->scrollTo(model.resultIndex(done));
+
+        const QModelIndex doneResult = model.resultIndex(done), doneUser = model.userIndex(done);
+        // Which buttons each row shows.
+        for (ChatAction a : {ChatAction::UseAsCanvas, ChatAction::Regenerate, ChatAction::Copy, ChatAction::SaveAs})
+            QVERIFY(!panel.actionButtonRect(doneResult, a).isEmpty());
+        for (ChatAction a : {ChatAction::EditResend, ChatAction::ToggleContext})
+            QVERIFY(!panel.actionButtonRect(doneUser, a).isEmpty());
+        QVERIFY(panel.actionButtonRect(model.resultIndex(running), ChatAction::Copy).isEmpty());
+        QVERIFY(panel.actionButtonRect(doneResult, ChatAction::EditResend).isEmpty());
+        // Buttons lie under their bubble, inside the row, apart from each other.
+        const QRect copyRect = panel.actionButtonRect(doneResult, ChatAction::Copy);
+        QVERIFY(view->visualRect(doneResult).contains(copyRect));
+        QVERIFY(!copyRect.intersects(panel.actionButtonRect(doneResult, ChatAction::SaveAs)));
+        QVERIFY(viewport->rect().contains(copyRect));
+
+        auto click = [&](const QModelIndex& index, ChatAction action) {
+            view->scrollTo(index);
+            const QRect r = panel.actionButtonRect(index, action);
+            QTest::mouseMove(viewport, r.center());
+            QTest::mouseClick(viewport, Qt::LeftButton, {}, r.center());
+        };
+
+        // Hovering a button highlights it.
+        QTest::mouseMove(viewport, view->visualRect(doneResult).topLeft() + QPoint(2, 2));
+        const QImage before = view->grab(copyRect).toImage();
+        QTest::mouseMove(viewport, copyRect.center());
+        QTRY_VERIFY(view->grab(copyRect).toImage() != before);
+
+        // Its tooltip names it with its key.
+        QHelpEvent help(QEvent::ToolTip, copyRect.center(), viewport->mapToGlobal(copyRect.center()));
+        QApplication::sendEvent(viewport, &help);
+        QTRY_COMPARE(QToolTip::text(), QString("Copy image (%1)").arg(QKeySequence(QKeySequence::Copy).toString(QKeySequence::NativeText)));
+        QToolTip::hideText();
+
+        QApplication::clipboard()->clear();
+        click(doneResult, ChatAction::Copy);
+        QCOMPARE(QApplication::clipboard()->image().convertToFormat(QImage::Format_RGB32), result.convertToFormat(QImage::Format_RGB32));
+
+        QSignalSpy use(&panel, &ChatPanel::useAsCanvasRequested);
+        QSignalSpy regenerate(&panel, &ChatPanel::regenerateRequested);
+        QSignalSpy excluded(&panel, &ChatPanel::excludeRequested);
+        click(doneResult, ChatAction::UseAsCanvas);
+        QCOMPARE(use.count(), 1);
+        QCOMPARE(use.first().at(0).toInt(), done);
+        click(doneResult, ChatAction::Regenerate);
+        QCOMPARE(regenerate.count(), 1);
+        QCOMPARE(regenerate.first().at(0).toInt(), done);
+
+        // Take the turn out of the context: the rows are drawn dimmed, and the button puts it back.
+        const QImage inContext = view->grab(view->visualRect(doneUser)).toImage();
+        click(doneUser, ChatAction::ToggleContext);
+        QCOMPARE(excluded.count(), 1);
+        QCOMPARE(excluded.last().at(0).toInt(), done);
+        QCOMPARE(excluded.last().at(1).toBool(), true);
+        model.setExcluded(done, true);
+        QTest::mouseMove(viewport, QPoint(1, 1));
+        QTRY_VERIFY(view->grab(view->visualRect(doneUser)).toImage() != inContext);
+        click(doneUser, ChatAction::ToggleContext);
+        QCOMPARE(excluded.last().at(1).toBool(), false);
+
+        click(doneUser, ChatAction::EditResend);
+        QCOMPARE(panel.input()->toPlainText(), QString("make {image} a winter scene"));
+        panel.input()->clear();
+
+        // A press on a button that is released elsewhere does nothing.
+        const QRect useRect = panel.actionButtonRect(doneResult, ChatAction::UseAsCanvas);
+        QTest::mousePress(viewport, Qt::LeftButton, {}, useRect.center());
+        QTest::mouseRelease(viewport, Qt::LeftButton, {}, useRect.center() + QPoint(0, 60));
+        QCOMPARE(use.count(), 1);
+
+        // Save as… writes the result where the dialog says.
+        QTemporaryDir dir;
+        const QString file = dir.filePath("turn.png");
+        QTimer::singleShot(200, [&] {
+            auto* dialog = qobject_cast<QFileDialog*>(QApplication::activeModalWidget());
+            QVERIFY(dialog);
+            auto* name = dialog->findChild<QLineEdit*>("fileNameEdit");  // typed as a user would
+            QVERIFY(name);
+            name->setText(file);
+            static_cast<QDialog*>(dialog)->accept();  // QFileDialog::accept, which takes the name
+        });
+        click(doneResult, ChatAction::SaveAs);
+        QCOMPARE(QImage(file).convertToFormat(QImage::Format_RGB32), result.convertToFormat(QImage::Format_RGB32));
+
+        // The same actions on keys, for the current turn.
+        panel.activateWindow();
+        QVERIFY(QTest::qWaitForWindowActive(&panel));
+        view->setFocus();
+        view->setCurrentIndex(doneResult);
+        QApplication::clipboard()->clear();
+        QTest::keyClick(view, Qt::Key_C, Qt::ControlModifier);
+        QCOMPARE(QApplication::clipboard()->image().size(), result.size());
+        QTest::keyClick(view, Qt::Key_Return);
+        QCOMPARE(use.count(), 2);
+        QTest::keyClick(view, Qt::Key_R, Qt::ControlModifier);
+        QCOMPARE(regenerate.count(), 2);
+        QTest::keyClick(view, Qt::Key_Delete);
+        QCOMPARE(excluded.count(), 3);
+        QTest::keyClick(view, Qt::Key_F2);
+        QCOMPARE(panel.input()->toPlainText(), QString("make {image} a winter scene"));
+        // The Menu key opens the current row's menu with the same actions.
+        QStringList menuActions;
+        QTimer::singleShot(100, [&] {
+            auto* menu = qobject_cast<QMenu*>(QApplication::activePopupWidget());
+            QVERIFY(menu);
+            for (QAction* a : menu->actions()) menuActions << a->objectName();
+            menu->close();
+        });
+        QContextMenuEvent menuKey(QContextMenuEvent::Keyboard, QPoint(5, 5));
+        QApplication::sendEvent(view, &menuKey);
+        QCOMPARE(menuActions, QStringList({"actionUseAsCanvas", "actionRegenerate", "actionCopyResult", "actionSaveResult"}));
+        // Nothing happens for a turn still running.
+        view->setCurrentIndex(model.resultIndex(running));
+        QTest::keyClick(view, Qt::Key_Return);
+        QCOMPARE(use.count(), 2);
+        test::saveScreenshot(&panel, "chat-row-buttons");
+    }
+
+    // With a dark palette the rows, buttons and context bar take the palette's colours (no light
+    // bubbles with light text): the instruction text stays readable against its bubble.
+    void readableOnADarkPalette() {
+        const QPalette light = QApplication::palette();
+        QPalette dark;
+        dark.setColor(QPalette::Window, QColor(45, 45, 48));
+        dark.setColor(QPalette::WindowText, QColor(230, 230, 230));
+        dark.setColor(QPalette::Base, QColor(30, 30, 32));
+        dark.setColor(QPalette::AlternateBase, QColor(52, 52, 56));
+        dark.setColor(QPalette::Text, QColor(232, 232, 232));
+        dark.setColor(QPalette::Button, QColor(60, 60, 64));
+        dark.setColor(QPalette::ButtonText, QColor(230, 230, 230));
+        dark.setColor(QPalette::Highlight, QColor(42, 130, 218));
+        dark.setColor(QPalette::HighlightedText, Qt::white);
+        dark.setColor(QPalette::Mid, QColor(90, 90, 96));
+        dark.setColor(QPalette::PlaceholderText, QColor(150, 150, 155));
+        QApplication::setPalette(dark);
+        {
+            ChatModel model;
+            ChatPanel panel(&model);
+            panel.resize(440, 700);
+            panel.show();
+            QVERIFY(QTest::qWaitForWindowExposed(&panel));
+            const QImage scene = test::makeScene(320, 240, 2);
+            panel.setCanvasImage(scene, ellipseMask(scene.size()));
+            panel.addAttachments({test::makeScene(100, 80, 4)}, {"style.png"});
+            ChatTurn turn;
+            turn.instruction = "make {image} a night scene";
+            turn.images << ChatImage{scene, ellipseMask(scene.size()), "{image}", "canvas"};
+            const int first = model.addTurn(turn);
+            model.setResult(first, test::makeScene(320, 240, 9), 7, 20, 2.0);
+            turn.instruction = "add a moon to {image}";
+            const int second = model.addTurn(turn);
+            model.setFailed(second, "The model ran out of memory; lower the output size in Settings.");
+            model.setNextContext({first});
+            panel.setContext({first}, 5);
+            panel.view()->scrollTo(model.userIndex(first), QAbstractItemView::PositionAtTop);
+            QTest::qWait(20);
+            const QImage shot = panel.view()->grab().toImage();
+            // The user's bubble is dark and its text light.
+            const QRect bubble = panel.view()->visualRect(model.userIndex(first));
+            long darkPixels = 0, lightPixels = 0;
+            for (int y = bubble.top(); y <= bubble.bottom(); ++y)
+                for (int x = bubble.left(); x <= bubble.right(); ++x) {
+                    const int l = QColor(shot.pixel(x, y)).lightness();
+                    darkPixels += l < 110;
+                    lightPixels += l > 200;
+                }
+            QVERIFY2(darkPixels > lightPixels * 4, qPrintable(QString("%1 dark, %2 light").arg(darkPixels).arg(lightPixels)));
+            QVERIFY2(lightPixels > 100, qPrintable(QString::number(lightPixels)));  // the text
+            test::saveScreenshot(&panel, "chat-dark-palette");
+        }
+        QApplication::setPalette(light);
     }
 };
 

@@ -110,8 +110,7 @@ private Q_SLOTS:
         QCOMPARE(outcome.image.size(), QSize(320, 240));
         QVERIFY(outcome.engineSize.width() % 16 == 0 && outcome.engineSize.height() % 16 == 0);
         QCOMPARE(outcome.steps, 5);
-        qInfo("longest GUI-thread stall during the run: %.1f ms wall, %.1f ms of its own CPU (timer every %d ms, %d ticks)",
-              meter.maxGapMs(), meter.maxBusyMs(), meter.intervalMs(), meter.ticks());
+        qInfo("%s", qPrintable(meter.report("GUI thread during a 5-step run")));
         QVERIFY2(meter.maxBusyMs() < 50.0, qPrintable(QString::number(meter.maxBusyMs())));
         QVERIFY2(meter.maxGapMs() < 250.0, qPrintable(QString::number(meter.maxGapMs())));
     }

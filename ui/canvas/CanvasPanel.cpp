@@ -1,6 +1,7 @@
 #include "CanvasPanel.h"
 
 #include <QActionGroup>
+#include <QHBoxLayout>
 #include <QLabel>
 #include <QMenu>
 #include <QSlider>
@@ -11,6 +12,7 @@
 
 #include "CanvasDocument.h"
 #include "CanvasView.h"
+#include "Glyphs.h"
 #include "MaskTools.h"
 #include "ace/imaging/EditCompositing.h"
 
@@ -27,25 +29,76 @@ CanvasPanel::CanvasPanel(CanvasDocument* document, QWidget* parent)
       m_extend(std::make_unique<ExtendCanvasTool>()) {
     setObjectName("canvasArea");
     m_view = new CanvasView(document, this);
-    m_toolBar = new QToolBar(tr("Canvas tools"), this);
+
+    // Tools, mask actions and zoom in a vertical tool box at the canvas's left edge, as painting
+    // programs have it: it never runs out of room however wide the docks are. The options of the
+    // current tool and the outpainting presets sit in the bar above the canvas.
+    m_toolBox = new QToolBar(tr("Canvas tools"), this);
+    m_toolBox->setObjectName("canvasToolBox");
+    m_toolBox->setOrientation(Qt::Vertical);
+    m_toolBox->setToolButtonStyle(Qt::ToolButtonIconOnly);
+    m_toolBox->setIconSize(QSize(20, 20));
+    m_toolBar = new QToolBar(tr("Tool options"), this);
     m_toolBar->setObjectName("canvasToolBar");
-    m_toolBar->setToolButtonStyle(Qt::ToolButtonTextOnly);
+    m_toolBar->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
+    m_toolBar->setIconSize(QSize(16, 16));
     m_tools = new QActionGroup(this);
     m_tools->setExclusive(true);
 
-    QAction* brush = addTool(m_brush.get(), "toolBrush", "draw-brush", QKeySequence(Qt::Key_B));
-    brush->setToolTip(tr("Paint the mask: where the next turn may change the image (B)"));
-    addTool(m_eraser.get(), "toolEraser", "draw-eraser", QKeySequence(Qt::Key_E))
-        ->setToolTip(tr("Erase the mask (E)"));
-    addTool(m_rectangle.get(), "toolRectangle", "draw-rectangle", QKeySequence(Qt::Key_R))
-        ->setToolTip(tr("Rectangle mask (R)"));
-    addTool(m_ellipse.get(), "toolEllipse", "draw-ellipse", QKeySequence(Qt::Key_O))->setToolTip(tr("Ellipse mask (O)"));
-    addTool(m_fill.get(), "toolFill", "fill-color", QKeySequence(Qt::Key_F))
-        ->setToolTip(tr("Fill the enclosed region of the mask (F)"));
-    addTool(m_extend.get(), "toolExtend", "transform-crop", QKeySequence(Qt::Key_X))
-        ->setToolTip(tr("Outpainting: drag from an edge outwards to extend the canvas (X)"));
+    QAction* brush = addTool(m_brush.get(), "toolBrush", Glyph::Brush, QKeySequence(Qt::Key_B),
+                             tr("Brush: paint the mask, where the next turn may change the image"));
+    addTool(m_eraser.get(), "toolEraser", Glyph::Eraser, QKeySequence(Qt::Key_E), tr("Eraser: erase the mask"));
+    addTool(m_rectangle.get(), "toolRectangle", Glyph::Rectangle, QKeySequence(Qt::Key_R), tr("Rectangle mask"));
+    addTool(m_ellipse.get(), "toolEllipse", Glyph::Ellipse, QKeySequence(Qt::Key_O), tr("Ellipse mask"));
+    addTool(m_fill.get(), "toolFill", Glyph::Fill, QKeySequence(Qt::Key_F), tr("Fill the enclosed region of the mask"));
+    addTool(m_extend.get(), "toolExtend", Glyph::Extend, QKeySequence(Qt::Key_X),
+            tr("Outpainting: drag from an edge outwards to extend the canvas"));
 
-    m_toolBar->addSeparator();
+    m_toolBox->addSeparator();
+    auto addBoxAction = [this](Glyph glyph, const QString& text, const QString& name, const QKeySequence& key) {
+        QAction* a = m_toolBox->addAction(glyphIcon(glyph), text);
+        a->setObjectName(name);
+        a->setShortcut(key);
+        a->setToolTip(withKey(text, key));
+        return a;
+    };
+    QAction* invert = addBoxAction(Glyph::Invert, tr("Invert the mask"), "actionInvertMask", QKeySequence(Qt::CTRL | Qt::Key_I));
+    connect(invert, &QAction::triggered, m_document, &CanvasDocument::invertMask);
+    QAction* clear = addBoxAction(Glyph::ClearMask, tr("Clear the mask"), "actionClearMask",
+                                  QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_A));
+    connect(clear, &QAction::triggered, m_document, &CanvasDocument::clearMask);
+    QAction* show = addBoxAction(Glyph::Eye, tr("Show the mask"), "actionShowMask", QKeySequence(Qt::Key_M));
+    show->setToolTip(withKey(tr("Show or hide the mask overlay"), show->shortcut()));
+    show->setCheckable(true);
+    show->setChecked(true);
+    connect(show, &QAction::toggled, m_view, &CanvasView::setMaskVisible);
+    connect(show, &QAction::toggled, show, [show](bool on) { show->setIcon(glyphIcon(on ? Glyph::Eye : Glyph::EyeOff)); });
+
+    m_toolBox->addSeparator();
+    QAction* fit = addBoxAction(Glyph::Fit, tr("Fit to window"), "actionFit", QKeySequence(Qt::CTRL | Qt::Key_0));
+    connect(fit, &QAction::triggered, m_view, &CanvasView::fitToWindow);
+    QAction* actual = addBoxAction(Glyph::ActualSize, tr("Actual size (100%)"), "actionActualSize",
+                                   QKeySequence(Qt::CTRL | Qt::Key_1));
+    connect(actual, &QAction::triggered, m_view, &CanvasView::actualSize);
+    // Zoom in and out have keys only (and the wheel); the actions carry them window-wide.
+    QAction* zoomIn = new QAction(tr("Zoom in"), this);
+    zoomIn->setObjectName("actionZoomIn");
+    zoomIn->setShortcut(QKeySequence::ZoomIn);
+    connect(zoomIn, &QAction::triggered, m_view, &CanvasView::zoomIn);
+    QAction* zoomOut = new QAction(tr("Zoom out"), this);
+    zoomOut->setObjectName("actionZoomOut");
+    zoomOut->setShortcut(QKeySequence::ZoomOut);
+    connect(zoomOut, &QAction::triggered, m_view, &CanvasView::zoomOut);
+    addActions({zoomIn, zoomOut});
+
+    // The options bar: the current tool, its size and hardness, the outpainting presets, the zoom.
+    m_toolName = new QLabel(this);
+    m_toolName->setObjectName("toolNameLabel");
+    QFont bold = m_toolName->font();
+    bold.setBold(true);
+    m_toolName->setFont(bold);
+    m_toolName->setContentsMargins(6, 0, 8, 0);
+    m_toolBar->addWidget(m_toolName);
     m_size = new QSpinBox(this);
     m_size->setPrefix(tr("Size "));
     m_size->setToolTip(tr("Brush size in image pixels"));
@@ -54,39 +107,33 @@ CanvasPanel::CanvasPanel(CanvasDocument* document, QWidget* parent)
     m_size->setSuffix(tr(" px"));
     m_size->setValue(static_cast<int>(m_brush->size()));
     m_toolBar->addWidget(m_size);
-    m_toolBar->addWidget(new QLabel(tr(" Hardness "), this));
+    auto* hardnessLabel = new QLabel(tr("Hardness"), this);
+    hardnessLabel->setContentsMargins(8, 0, 4, 0);
+    m_hardnessLabel = m_toolBar->addWidget(hardnessLabel);
     m_hardness = new QSlider(Qt::Horizontal, this);
     m_hardness->setObjectName("brushHardness");
+    m_hardness->setToolTip(tr("How much of the brush's radius paints at full strength before it fades"));
     m_hardness->setRange(0, 100);
     m_hardness->setValue(static_cast<int>(m_brush->hardness() * 100));
-    m_hardness->setMaximumWidth(72);
+    m_hardness->setFixedWidth(80);
     m_toolBar->addWidget(m_hardness);
+    auto* hardnessValue = new QLabel(this);
+    hardnessValue->setObjectName("hardnessValue");
+    hardnessValue->setMinimumWidth(hardnessValue->fontMetrics().horizontalAdvance(QStringLiteral("100%")) + 8);
+    hardnessValue->setContentsMargins(4, 0, 0, 0);
+    hardnessValue->setText(QStringLiteral("%1%").arg(m_hardness->value()));
+    m_toolBar->addWidget(hardnessValue);
     connect(m_size, &QSpinBox::valueChanged, this, [this](int v) {
         m_brush->setSize(v);
         m_eraser->setSize(v);
     });
-    connect(m_hardness, &QSlider::valueChanged, this, [this](int v) {
+    connect(m_hardness, &QSlider::valueChanged, this, [this, hardnessValue](int v) {
         m_brush->setHardness(v / 100.0);
         m_eraser->setHardness(v / 100.0);
+        hardnessValue->setText(QStringLiteral("%1%").arg(v));
     });
 
     m_toolBar->addSeparator();
-    QAction* invert = m_toolBar->addAction(tr("Invert"), m_document, &CanvasDocument::invertMask);
-    invert->setObjectName("actionInvertMask");
-    invert->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_I));
-    invert->setToolTip(tr("Invert the mask (Ctrl+I)"));
-    QAction* clear = m_toolBar->addAction(tr("Clear"), m_document, &CanvasDocument::clearMask);
-    clear->setObjectName("actionClearMask");
-    clear->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_A));
-    clear->setToolTip(tr("Clear the mask (Ctrl+Shift+A)"));
-    QAction* show = m_toolBar->addAction(tr("Mask"));
-    show->setToolTip(tr("Show or hide the mask overlay (M)"));
-    show->setObjectName("actionShowMask");
-    show->setCheckable(true);
-    show->setChecked(true);
-    show->setShortcut(QKeySequence(Qt::Key_M));
-    connect(show, &QAction::toggled, m_view, &CanvasView::setMaskVisible);
-
     auto* extendMenu = new QMenu(tr("Extend"), this);
     extendMenu->setObjectName("extendMenu");
     const struct {
@@ -116,50 +163,52 @@ CanvasPanel::CanvasPanel(CanvasDocument* document, QWidget* parent)
     }
     auto* extendButton = new QToolButton(this);
     extendButton->setObjectName("extendButton");
-    extendButton->setText(tr("Extend by…"));
+    extendButton->setText(tr("Extend…"));
+    extendButton->setIcon(glyphIcon(Glyph::Extend));
+    extendButton->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
     extendButton->setToolTip(tr("Outpainting presets: add canvas around the image; the new area becomes the mask"));
     extendButton->setMenu(extendMenu);
     extendButton->setPopupMode(QToolButton::InstantPopup);
     m_toolBar->addWidget(extendButton);
 
     m_toolBar->addSeparator();
-    QAction* fit = m_toolBar->addAction(tr("Fit"), m_view, &CanvasView::fitToWindow);
-    fit->setObjectName("actionFit");
-    fit->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_0));
-    QAction* actual = m_toolBar->addAction(tr("100%"), m_view, &CanvasView::actualSize);
-    actual->setObjectName("actionActualSize");
-    actual->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_1));
-    QAction* zoomIn = m_toolBar->addAction(tr("Zoom in"), m_view, &CanvasView::zoomIn);
-    zoomIn->setShortcut(QKeySequence::ZoomIn);
-    zoomIn->setVisible(false);
-    QAction* zoomOut = m_toolBar->addAction(tr("Zoom out"), m_view, &CanvasView::zoomOut);
-    zoomOut->setShortcut(QKeySequence::ZoomOut);
-    zoomOut->setVisible(false);
     auto* zoomLabel = new QLabel(this);
     zoomLabel->setObjectName("zoomLabel");
-    zoomLabel->setMinimumWidth(zoomLabel->fontMetrics().horizontalAdvance(tr("Zoom %1%").arg(3200)));
+    zoomLabel->setToolTip(tr("Zoom: wheel, Ctrl++ and Ctrl+-, Ctrl+0 fits, Ctrl+1 is 100%"));
+    zoomLabel->setContentsMargins(8, 0, 8, 0);
+    zoomLabel->setMinimumWidth(zoomLabel->fontMetrics().horizontalAdvance(tr("Zoom %1%").arg(3200)) + 16);
     m_toolBar->addWidget(zoomLabel);
-    connect(m_view, &CanvasView::zoomChanged, zoomLabel,
-            [zoomLabel, this](double z) { zoomLabel->setText(tr("Zoom %1%").arg(qRound(z * devicePixelRatioF() * 100))); });
+    const auto showZoom = [zoomLabel, this](double z) {
+        zoomLabel->setText(tr("Zoom %1%").arg(qRound(z * devicePixelRatioF() * 100)));
+    };
+    connect(m_view, &CanvasView::zoomChanged, zoomLabel, showZoom);
+    showZoom(m_view->zoom());
 
+    auto* body = new QHBoxLayout;
+    body->setContentsMargins(0, 0, 0, 0);
+    body->setSpacing(0);
+    body->addWidget(m_toolBox);
+    body->addWidget(m_view, 1);
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->setSpacing(0);
     layout->addWidget(m_toolBar);
-    layout->addWidget(m_view, 1);
+    layout->addLayout(body, 1);
 
     brush->setChecked(true);
     m_view->setTool(m_brush.get());
+    syncBrushControls(m_brush.get());
 }
 
 CanvasPanel::~CanvasPanel() = default;
 
-QAction* CanvasPanel::addTool(CanvasTool* tool, const QString& objectName, const QString& iconName,
-                              const QKeySequence& key) {
-    QAction* action = m_toolBar->addAction(QIcon::fromTheme(iconName), tool->name());
+QAction* CanvasPanel::addTool(CanvasTool* tool, const QString& objectName, Glyph glyph, const QKeySequence& key,
+                              const QString& toolTip) {
+    QAction* action = m_toolBox->addAction(glyphIcon(glyph), tool->name());
     action->setObjectName(objectName);
     action->setCheckable(true);
     action->setShortcut(key);
+    action->setToolTip(withKey(toolTip, key));
     m_tools->addAction(action);
     connect(action, &QAction::triggered, this, [this, tool] {
         m_view->setTool(tool);
@@ -169,9 +218,16 @@ QAction* CanvasPanel::addTool(CanvasTool* tool, const QString& objectName, const
 }
 
 void CanvasPanel::syncBrushControls(CanvasTool* tool) {
+    // Size and hardness belong to the brush and the eraser; the other tools have no options.
     const bool brushLike = dynamic_cast<BrushTool*>(tool) != nullptr;
     m_size->setEnabled(brushLike);
     m_hardness->setEnabled(brushLike);
+    m_hardnessLabel->setEnabled(brushLike);
+    m_toolName->setText(tool->name());
+}
+
+QString CanvasPanel::withKey(const QString& text, const QKeySequence& key) {
+    return key.isEmpty() ? text : tr("%1 (%2)").arg(text, key.toString(QKeySequence::NativeText));
 }
 
 QAction* CanvasPanel::toolAction(const QString& objectName) const {

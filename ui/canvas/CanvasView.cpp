@@ -30,6 +30,14 @@ CanvasView::CanvasView(CanvasDocument* document, QWidget* parent) : QWidget(pare
     setAttribute(Qt::WA_OpaquePaintEvent);
     setMinimumSize(320, 240);
     setAcceptDrops(true);
+    QPixmap checker(16, 16);
+    checker.fill(QColor(204, 204, 204));
+    {
+        QPainter cp(&checker);
+        cp.fillRect(0, 0, 8, 8, Qt::white);
+        cp.fillRect(8, 8, 8, 8, Qt::white);
+    }
+    m_checker = QBrush(checker);
     m_rescaleTimer.setSingleShot(true);
     m_rescaleTimer.setInterval(120);
     connect(&m_rescaleTimer, &QTimer::timeout, this, [this] {
@@ -37,6 +45,7 @@ CanvasView::CanvasView(CanvasDocument* document, QWidget* parent) : QWidget(pare
         update();
     });
     connect(m_document, &CanvasDocument::imageChanged, this, &CanvasView::onImageChanged);
+    connect(m_document, &CanvasDocument::imageAreaChanged, this, &CanvasView::onImageAreaChanged);
     connect(m_document, &CanvasDocument::maskChanged, this, &CanvasView::onMaskChanged);
     connect(m_document, &CanvasDocument::previewChanged, this, qOverload<>(&QWidget::update));
     onImageChanged();
@@ -98,8 +107,8 @@ void CanvasView::setMaskVisible(bool visible) {
 }
 
 void CanvasView::onImageChanged() {
-    const QImage& image = m_document->image();
-    if (image.isNull()) {
+    const QImage& image = m_document->display();
+    if (!m_document->hasImage()) {
         m_overlay = QImage();
         m_scaled = QPixmap();
         update();
@@ -113,14 +122,26 @@ void CanvasView::onImageChanged() {
     update();
 }
 
+void CanvasView::onImageAreaChanged(const QRect& rect) {
+    // Drawn from the composite directly until the scaled cache is rebuilt (shortly, once a run of
+    // changes settles): a brush-sized change does not rescale the whole image.
+    m_scaledZoom = 0.0;
+    m_rescaleTimer.start();
+    update(imageToWidget().mapRect(QRectF(rect)).toAlignedRect().adjusted(-2, -2, 2, 2));
+}
+
 void CanvasView::onMaskChanged(const QRect& rect) {
     updateOverlay(rect);
     update(imageToWidget().mapRect(QRectF(rect)).toAlignedRect().adjusted(-2, -2, 2, 2));
 }
 
 void CanvasView::updateOverlay(const QRect& rect) {
-    const QImage& mask = m_document->mask();
-    const QRect r = rect.intersected(m_overlay.rect()).intersected(mask.rect());
+    const QImage mask = m_document->maskView();
+    if (mask.isNull() || mask.size() != m_overlay.size()) {
+        m_overlay.fill(Qt::transparent);
+        return;
+    }
+    const QRect r = rect.intersected(m_overlay.rect());
     for (int y = r.top(); y <= r.bottom(); ++y) {
         const uchar* m = mask.constScanLine(y);
         auto* o = reinterpret_cast<QRgb*>(m_overlay.scanLine(y));
@@ -132,7 +153,7 @@ void CanvasView::updateOverlay(const QRect& rect) {
 }
 
 void CanvasView::rebuildScaledCache() {
-    const QImage& image = m_document->image();
+    const QImage& image = m_document->display();
     const qreal dpr = devicePixelRatioF();
     // Cached whenever the scaled image is of a sensible size (below 12 Mpx): then a repaint is a
     // plain blit. Deep zooms draw the visible source rectangle with nearest-neighbour instead.
@@ -172,7 +193,7 @@ void CanvasView::paintEvent(QPaintEvent* event) {
                    tr("Open or drop an image to edit it,\nor describe an image in the chat to create one."));
         return;
     }
-    const QImage& image = m_document->image();
+    const QImage& image = m_document->display();
     const QRectF imageRect = imageToWidget().mapRect(QRectF(image.rect()));
     // Only the visible part, in image pixels (one pixel of slack for the interpolation).
     const QRectF visibleWidget = QRectF(event->rect()).intersected(imageRect);
@@ -183,6 +204,8 @@ void CanvasView::paintEvent(QPaintEvent* event) {
     const QRect src = visibleImage.toAlignedRect();
     const QRectF dst = imageToWidget().mapRect(QRectF(src));
 
+    // Transparent parts of the composite over a checkerboard, as in every layered editor.
+    p.fillRect(dst, m_checker);
     const qreal dpr = devicePixelRatioF();
     if (!m_scaled.isNull() && m_scaledZoom == m_zoom && m_scaledDpr == dpr) {
         p.drawPixmap(imageRect.topLeft(), m_scaled);
@@ -191,7 +214,7 @@ void CanvasView::paintEvent(QPaintEvent* event) {
         p.setRenderHint(QPainter::SmoothPixmapTransform, m_zoom * dpr < 2.0 && m_zoom * dpr >= 1.0);
         p.drawImage(dst, image, QRectF(src));
     }
-    if (m_maskVisible && !m_overlay.isNull()) {
+    if (m_maskVisible && m_document->maskLayerVisible() && !m_overlay.isNull()) {
         p.setRenderHint(QPainter::SmoothPixmapTransform, false);
         p.drawImage(dst, m_overlay, QRectF(src));
     }
@@ -351,7 +374,7 @@ void CanvasView::dropEvent(QDropEvent* event) {
     }
     if (image.isNull()) return;
     m_fit = true;
-    m_document->openImage(image, tr("Open %1").arg(name));
+    m_document->openImage(image, tr("Open %1").arg(name), name);
     event->acceptProposedAction();
 }
 

@@ -5,6 +5,7 @@
 // ratio (rebuilt shortly after zooming stops) while that stays below 12 Mpx, else from the visible
 // source rectangle of the image.
 #include <QElapsedTimer>
+#include <QBrush>
 #include <QImage>
 #include <QPixmap>
 #include <QTimer>
@@ -63,6 +64,7 @@ protected:
 
 private:
     void onImageChanged();
+    void onImageAreaChanged(const QRect& rect);
     void onMaskChanged(const QRect& rect);
     void updateOverlay(const QRect& rect);
     void rebuildScaledCache();
@@ -86,6 +88,7 @@ private:
     qreal m_scaledDpr = 0.0;
     QTimer m_rescaleTimer;
     QString m_runStatus;
+    QBrush m_checker;
 };
 
 }  // namespace ace

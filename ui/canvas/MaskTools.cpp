@@ -51,7 +51,8 @@ QString BrushTool::name() const { return trTool("Brush"); }
 QString EraserTool::name() const { return trTool("Eraser"); }
 
 void BrushTool::press(CanvasDocument* document, const QPointF& imagePos) {
-    if (!document->hasImage()) return;
+    m_layer = document->beginMaskEdit();
+    if (!m_layer) return;
     m_active = true;
     m_strokeId = nextStrokeId();
     m_last = imagePos;
@@ -91,12 +92,16 @@ void BrushTool::strokeTo(CanvasDocument* document, const QPointF& to, bool first
     for (const QPointF& p : dabs) bounds = bounds.united(QRectF(p.x() - radius, p.y() - radius, 2 * radius, 2 * radius));
     const QRect rect = bounds.toAlignedRect().intersected(QRect(QPoint(0, 0), document->size()));
     if (rect.isEmpty()) return;
+    // The mask layer may have gone in the middle of a stroke (an undo from the keyboard).
+    if (document->maskLayerId() != m_layer) {
+        m_active = false;
+        return;
+    }
     const QImage before = document->maskRect(rect);
-    QImage mask(document->maskBits(), document->size().width(), document->size().height(),
-                document->mask().bytesPerLine(), QImage::Format_Grayscale8);
+    QImage mask = document->writableMask();
     for (const QPointF& p : dabs) paintDab(mask, p, radius, m_hardness, erases());
     document->notifyMaskChanged(rect);
-    document->undoStack()->push(new MaskEditCommand(document, rect, before, m_strokeId,
+    document->undoStack()->push(new MaskEditCommand(document, m_layer, rect, before, m_strokeId,
                                                     erases() ? trTool("Erase mask") : trTool("Paint mask")));
 }
 

@@ -6,6 +6,8 @@
 #include <QRectF>
 #include <QString>
 
+#include "ace/document/Layer.h"
+
 class QPainter;
 class QTransform;
 
@@ -53,6 +55,7 @@ private:
     QPointF m_last;
     double m_carry = 0.0;  // distance walked since the last dab
     int m_strokeId = 0;
+    LayerId m_layer = 0;  // the mask layer the stroke paints
     bool m_active = false;
 };
 

@@ -36,21 +36,19 @@ QString imageLabel(int index) {
 
 bool usesCanvas(TaskKind task, bool canvasHasImage) { return canvasHasImage && task != TaskKind::TextToImage; }
 
-namespace {
-constexpr int kThumb = 160;
-
-QImage thumbnail(const QImage& image, const QImage& mask) {
+QImage maskedThumbnail(const QImage& image, const QImage& mask, int side) {
     if (image.isNull()) return {};
-    QImage thumb = image.scaled(kThumb, kThumb, Qt::KeepAspectRatio, Qt::SmoothTransformation)
+    QImage thumb = image.scaled(side, side, Qt::KeepAspectRatio, Qt::SmoothTransformation)
                        .convertToFormat(QImage::Format_ARGB32_Premultiplied);
     if (!mask.isNull()) {
         // The mask as the canvas shows it, so the chat says where each turn edited.
-        QImage tint(mask.size(), QImage::Format_ARGB32_Premultiplied);
-        for (int y = 0; y < mask.height(); ++y) {
-            const uchar* m = mask.constScanLine(y);
+        const QImage m = mask.convertToFormat(QImage::Format_Grayscale8);
+        QImage tint(m.size(), QImage::Format_ARGB32_Premultiplied);
+        for (int y = 0; y < m.height(); ++y) {
+            const uchar* row = m.constScanLine(y);
             auto* t = reinterpret_cast<QRgb*>(tint.scanLine(y));
-            for (int x = 0; x < mask.width(); ++x) {
-                const int a = m[x] * 150 / 255;
+            for (int x = 0; x < m.width(); ++x) {
+                const int a = row[x] * 150 / 255;
                 t[x] = qRgba(255 * a / 255, 40 * a / 255, 60 * a / 255, a);
             }
         }
@@ -60,6 +58,10 @@ QImage thumbnail(const QImage& image, const QImage& mask) {
     }
     return thumb;
 }
+
+namespace {
+constexpr int kThumb = 160;
+QImage thumbnail(const QImage& image, const QImage& mask) { return maskedThumbnail(image, mask, kThumb); }
 }  // namespace
 
 ChatModel::ChatModel(QObject* parent) : QAbstractListModel(parent) {}
@@ -95,13 +97,16 @@ QVariant ChatModel::data(const QModelIndex& index, int role) const {
     case ErrorRole: return t.error;
     case InNextContextRole: return t.inNextContext;
     case ExcludedRole: return t.excluded;
+    case RegenerationOfRole: return t.regenerationOf;
+    case StartedRole: return t.started;
     case Qt::ToolTipRole:
-        if (user && t.excluded) return tr("Removed from the context: later turns do not see it.");
-        if (user && t.inNextContext) return tr("In the context of the next turn.");
+        if (user && t.regenerationOf != 0)
+            return tr("Turn %1 again with a new seed; its input is already in the context as turn %1.").arg(t.regenerationOf);
+        if (user && t.excluded) return tr("Left out of the context: later turns do not see this turn (Delete puts it back).");
+        if (user && t.inNextContext) return tr("In the context of the next turn: its instruction and first image go with it.");
         if (!user && t.status == TurnStatus::Failed) return t.error;
         if (!user && t.status == TurnStatus::Done)
-            return tr("Double-click to use it as the canvas image; right-click to regenerate, copy or save it.");
-        if (user) return tr("Right-click to edit and resend, or to take it out of the context.");
+            return tr("Double-click or Enter: use as the canvas image. Right-click for all actions.");
         return {};
     default: return {};
     }
@@ -113,7 +118,7 @@ QHash<int, QByteArray> ChatModel::roleNames() const {
             {StatusRole, "status"},       {StepRole, "step"},         {TotalStepsRole, "totalSteps"},
             {ResultImageRole, "result"},  {SeedRole, "seed"},         {StepsRole, "steps"},
             {SecondsRole, "seconds"},     {ErrorRole, "error"},       {InNextContextRole, "inNextContext"},
-            {ExcludedRole, "excluded"}};
+            {ExcludedRole, "excluded"},   {RegenerationOfRole, "regenerationOf"}, {StartedRole, "started"}};
 }
 
 int ChatModel::addTurn(ChatTurn turn) {
@@ -167,6 +172,7 @@ void ChatModel::setStatus(int id, TurnStatus status) {
     const int i = indexOf(id);
     if (i < 0 || m_turns[i].turn.status == status) return;
     m_turns[i].turn.status = status;
+    if (status == TurnStatus::Running) m_turns[i].turn.started = true;
     changed(id, false, true);
 }
 
@@ -175,6 +181,7 @@ void ChatModel::setProgress(int id, int step, int total) {
     if (i < 0) return;
     ChatTurn& t = m_turns[i].turn;
     t.status = TurnStatus::Running;
+    t.started = true;
     t.step = step;
     t.totalSteps = total;
     changed(id, false, true);
@@ -185,6 +192,7 @@ void ChatModel::setResult(int id, const QImage& image, qint64 seed, int steps, d
     if (i < 0) return;
     Entry& e = m_turns[i];
     e.turn.status = TurnStatus::Done;
+    e.turn.started = true;
     e.turn.result = image;
     e.turn.seed = seed;
     e.turn.steps = steps;
@@ -197,6 +205,7 @@ void ChatModel::setFailed(int id, const QString& message) {
     const int i = indexOf(id);
     if (i < 0) return;
     m_turns[i].turn.status = TurnStatus::Failed;
+    m_turns[i].turn.started = true;
     m_turns[i].turn.error = message;
     changed(id, false, true);
 }
@@ -205,7 +214,7 @@ void ChatModel::setExcluded(int id, bool excluded) {
     const int i = indexOf(id);
     if (i < 0 || m_turns[i].turn.excluded == excluded) return;
     m_turns[i].turn.excluded = excluded;
-    changed(id, true, false);
+    changed(id, true, true);  // both rows are drawn dimmed
 }
 
 void ChatModel::setImages(int id, const QList<ChatImage>& images) {
@@ -223,7 +232,7 @@ void ChatModel::setNextContext(const QSet<int>& ids) {
         const bool in = ids.contains(e.turn.id);
         if (e.turn.inNextContext == in) continue;
         e.turn.inNextContext = in;
-        changed(e.turn.id, true, false);
+        changed(e.turn.id, true, true);
     }
 }
 

@@ -20,6 +20,14 @@ std::string taskReferenceName(TaskKind task);
 QString imageLabel(int index);
 // Whether a turn with this task edits the canvas image.
 bool usesCanvas(TaskKind task, bool canvasHasImage);
+// Whether a turn with this many input images carries the earlier turns as history: the reference
+// pairs history with single-image turns only (with several its text and frame counts disagree,
+// ace-reference.md §2; a text-to-image turn has no frame to pair them with).
+inline bool historyApplies(int currentImageCount) { return currentImageCount == 1; }
+
+// `image` scaled to fit `side` x `side` with `mask` (Grayscale8, null = none) tinted over it in the
+// canvas's mask colour, as the chat and its context bar show a turn's images.
+QImage maskedThumbnail(const QImage& image, const QImage& mask, int side);
 
 enum class TurnStatus { Queued, Running, Done, Failed, Cancelled };
 
@@ -40,6 +48,7 @@ struct ChatTurn {
     int regenerationOf = 0;  // the turn this one re-runs with a new seed (0: none)
 
     TurnStatus status = TurnStatus::Queued;
+    bool started = false;  // it reached the worker (a cancelled queued turn never did)
     int step = 0, totalSteps = 0;
     QImage result;
     qint64 seed = -1;
@@ -80,6 +89,8 @@ public:
         ErrorRole,
         InNextContextRole,
         ExcludedRole,
+        RegenerationOfRole,  // the turn this one re-runs (0: none)
+        StartedRole,         // bool: it reached the worker
     };
 
     explicit ChatModel(QObject* parent = nullptr);

@@ -4,6 +4,7 @@
 #include <QCheckBox>
 #include <QClipboard>
 #include <QComboBox>
+#include <QContextMenuEvent>
 #include <QFileDialog>
 #include <QHBoxLayout>
 #include <QImageReader>
@@ -11,7 +12,6 @@
 #include <QKeyEvent>
 #include <QLabel>
 #include <QListView>
-#include <QListWidget>
 #include <QMenu>
 #include <QMessageBox>
 #include <QPainter>
@@ -20,62 +20,83 @@
 #include <QStandardPaths>
 #include <QVBoxLayout>
 
+#include <functional>
+#include <memory>
+
 #include "ChatDelegate.h"
 #include "ChatInput.h"
+#include "ContextBar.h"
+#include "Glyphs.h"
 
 namespace ace {
+namespace {
+
+// The conversation list; while it is empty it says what will appear in it and how to start.
+class ConversationView final : public QListView {
+public:
+    using QListView::QListView;
+    // Asked for a row's menu: by the mouse for the row under it, from the keyboard (Menu key,
+    // Shift+F10) for the current row, shown at that row.
+    std::function<void(const QModelIndex&, const QPoint& globalPos)> menuRequested;
+
+protected:
+    void contextMenuEvent(QContextMenuEvent* event) override {
+        const bool mouse = event->reason() == QContextMenuEvent::Mouse;
+        const QModelIndex index = mouse ? indexAt(event->pos()) : currentIndex();
+        if (!index.isValid() || !menuRequested) return;
+        menuRequested(index, mouse ? event->globalPos() : viewport()->mapToGlobal(visualRect(index).center()));
+    }
+
+    void paintEvent(QPaintEvent* event) override {
+        QListView::paintEvent(event);
+        if (!model() || model()->rowCount() > 0) return;
+        QPainter p(viewport());
+        QColor dim = palette().color(QPalette::Text);
+        dim.setAlpha(140);
+        p.setPen(dim);
+        p.drawText(viewport()->rect().adjusted(24, 24, -24, -24), Qt::AlignCenter | Qt::TextWordWrap,
+                   ChatPanel::tr("Your turns with ACE appear here.\n\n"
+                                 "Describe an edit of the canvas image (paint a mask to say where) "
+                                 "or a new image, then press Enter."));
+    }
+};
+
+}  // namespace
 
 ChatPanel::ChatPanel(ChatModel* model, QWidget* parent) : QWidget(parent), m_model(model) {
     setObjectName("chatPanel");
-    m_contextLabel = new QLabel(this);
-    m_contextLabel->setObjectName("contextLabel");
-    m_contextLabel->setWordWrap(true);
-
-    m_view = new QListView(this);
+    m_view = new ConversationView(this);
     m_view->setObjectName("chatView");
+    m_view->setAccessibleName(tr("Conversation"));
     m_view->setModel(model);
-    m_view->setItemDelegate(new ChatDelegate(m_view));
+    m_delegate = new ChatDelegate(m_view);
+    m_view->setItemDelegate(m_delegate);
     m_view->setVerticalScrollMode(QAbstractItemView::ScrollPerPixel);
     m_view->setUniformItemSizes(false);
     m_view->setResizeMode(QListView::Adjust);
     m_view->setSelectionMode(QAbstractItemView::SingleSelection);
-    m_view->setContextMenuPolicy(Qt::CustomContextMenu);
     m_view->setWordWrap(true);
-    connect(m_view, &QListView::customContextMenuRequested, this, [this](const QPoint& pos) {
-        const QModelIndex index = m_view->indexAt(pos);
-        if (!index.isValid()) return;
-        QMenu* menu = createContextMenu(index);
-        menu->exec(m_view->viewport()->mapToGlobal(pos));
-        menu->deleteLater();
-    });
+    m_view->setMouseTracking(true);  // the delegate highlights the button under the mouse
+    connect(m_delegate, &ChatDelegate::actionTriggered, this, &ChatPanel::triggerAction);
+    static_cast<ConversationView*>(m_view)->menuRequested = [this](const QModelIndex& index, const QPoint& globalPos) {
+        std::unique_ptr<QMenu> menu(createContextMenu(index));
+        menu->exec(globalPos);
+    };
     connect(m_view, &QListView::doubleClicked, this, [this](const QModelIndex& index) {
         if (index.data(ChatModel::KindRole).toInt() == ChatModel::ResultRow &&
-            index.data(ChatModel::StatusRole).toInt() == static_cast<int>(TurnStatus::Done))
+            ChatDelegate::isAvailable(ChatAction::UseAsCanvas, index))
             Q_EMIT useAsCanvasRequested(index.data(ChatModel::TurnIdRole).toInt());
     });
-    // Follow the conversation as it grows.
+    // Follow the conversation as it grows; the context chips follow the turns' images.
     connect(model, &QAbstractItemModel::rowsInserted, m_view, [this] { m_view->scrollToBottom(); });
+    connect(model, &QAbstractItemModel::modelReset, this, &ChatPanel::refreshHistory);
+    connect(model, &QAbstractItemModel::rowsInserted, this, &ChatPanel::refreshHistory);
+    connect(model, &QAbstractItemModel::dataChanged, this, &ChatPanel::refreshHistory);
+    createKeyActions();
 
-    m_strip = new QListWidget(this);
-    m_strip->setObjectName("imageStrip");
-    m_strip->setViewMode(QListView::IconMode);
-    m_strip->setFlow(QListView::LeftToRight);
-    m_strip->setWrapping(false);
-    m_strip->setIconSize(QSize(56, 56));
-    m_strip->setFixedHeight(96);
-    m_strip->setMovement(QListView::Static);
-    m_strip->setToolTip(tr("The images of the next turn and their names in the instruction. "
-                           "Delete removes an attachment."));
-    m_strip->setContextMenuPolicy(Qt::ActionsContextMenu);
-    auto* removeAction = new QAction(tr("Remove attachment"), m_strip);
-    removeAction->setShortcut(QKeySequence::Delete);
-    removeAction->setShortcutContext(Qt::WidgetShortcut);
-    m_strip->addAction(removeAction);
-    connect(removeAction, &QAction::triggered, this, [this] {
-        const int row = m_strip->currentRow();
-        const int offset = usesCanvas(task(), !m_canvasImage.isNull()) ? 1 : 0;
-        if (row - offset >= 0) removeAttachment(row - offset);
-    });
+    m_contextBar = new ContextBar(this);
+    connect(m_contextBar, &ContextBar::historyTurnClicked, this, &ChatPanel::showTurn);
+    connect(m_contextBar, &ContextBar::removeAttachmentRequested, this, &ChatPanel::removeAttachment);
 
     m_task = new QComboBox(this);
     m_task->setObjectName("taskBox");
@@ -94,10 +115,13 @@ ChatPanel::ChatPanel(ChatModel* model, QWidget* parent) : QWidget(parent), m_mod
 
     m_attach = new QPushButton(tr("Attach…"), this);
     m_attach->setObjectName("attachButton");
+    m_attach->setToolTip(tr("Attach images to the next turn: they become {image1}, {image2}, … after the canvas "
+                            "(dropping or pasting them into the message box works too)"));
     connect(m_attach, &QPushButton::clicked, this, &ChatPanel::attachFromDialog);
     m_send = new QPushButton(tr("Send"), this);
     m_send->setObjectName("sendButton");
     m_send->setDefault(true);
+    m_send->setToolTip(tr("Send the instruction (Enter)"));
     connect(m_send, &QPushButton::clicked, this, &ChatPanel::send);
     m_cancel = new QPushButton(tr("Cancel"), this);
     m_cancel->setObjectName("cancelButton");
@@ -111,7 +135,9 @@ ChatPanel::ChatPanel(ChatModel* model, QWidget* parent) : QWidget(parent), m_mod
     connect(m_input, &ChatInput::imagesAttached, this, &ChatPanel::addAttachments);
 
     auto* options = new QHBoxLayout;
-    options->addWidget(new QLabel(tr("Task"), this));
+    auto* taskLabel = new QLabel(tr("Task"), this);
+    taskLabel->setBuddy(m_task);
+    options->addWidget(taskLabel);
     options->addWidget(m_task, 1);
     options->addWidget(m_pasteBack);
     auto* buttons = new QHBoxLayout;
@@ -122,14 +148,50 @@ ChatPanel::ChatPanel(ChatModel* model, QWidget* parent) : QWidget(parent), m_mod
 
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(4, 4, 4, 4);
-    layout->addWidget(m_contextLabel);
+    layout->setSpacing(4);
     layout->addWidget(m_view, 1);
-    layout->addWidget(m_strip);
     layout->addLayout(options);
+    layout->addWidget(m_contextBar);
     layout->addWidget(m_input);
     layout->addLayout(buttons);
+    m_input->setMinimumHeight(m_input->fontMetrics().lineSpacing() * 3 + 12);
+    m_input->setMaximumHeight(m_input->fontMetrics().lineSpacing() * 7 + 12);
     refreshImageMapping();
     setContext({}, 5);
+}
+
+void ChatPanel::createKeyActions() {
+    // Keys on the conversation act on the current turn; they are listed in the shortcut overview.
+    struct Key {
+        ChatAction action;
+        const char* name;
+        const char* text;
+    };
+    const Key keys[] = {
+        {ChatAction::UseAsCanvas, "chatUseAsCanvas", QT_TR_NOOP("Use the result as canvas image")},
+        {ChatAction::Regenerate, "chatRegenerate", QT_TR_NOOP("Regenerate with a new seed")},
+        {ChatAction::Copy, "chatCopy", QT_TR_NOOP("Copy the result image")},
+        {ChatAction::EditResend, "chatEditResend", QT_TR_NOOP("Edit and resend")},
+        {ChatAction::ToggleContext, "chatToggleContext", QT_TR_NOOP("Remove from or put back into the context")},
+    };
+    for (const Key& key : keys) {
+        auto* action = new QAction(tr(key.text), m_view);
+        action->setObjectName(key.name);
+        QList<QKeySequence> shortcuts{ChatDelegate::actionShortcut(key.action)};
+        if (key.action == ChatAction::UseAsCanvas) shortcuts << QKeySequence(Qt::Key_Enter);
+        action->setShortcuts(shortcuts);
+        action->setShortcutContext(Qt::WidgetShortcut);
+        m_view->addAction(action);
+        const ChatAction which = key.action;
+        connect(action, &QAction::triggered, this, [this, which] {
+            const QModelIndex current = m_view->currentIndex();
+            if (!current.isValid()) return;
+            const int turnId = current.data(ChatModel::TurnIdRole).toInt();
+            const bool turnAction = which == ChatAction::EditResend || which == ChatAction::ToggleContext;
+            const QModelIndex row = turnAction ? m_model->userIndex(turnId) : m_model->resultIndex(turnId);
+            if (ChatDelegate::isAvailable(which, row)) triggerAction(which, turnId);
+        });
+    }
 }
 
 TaskKind ChatPanel::task() const { return static_cast<TaskKind>(m_task->currentData().toInt()); }
@@ -156,50 +218,68 @@ void ChatPanel::clearAttachments() {
     refreshImageMapping();
 }
 
-void ChatPanel::setCanvasImage(const QImage& image, const QImage& maskOrNull) {
+void ChatPanel::setCanvasImage(const QImage& image, const QImage& maskOrNull, const QString& source) {
+    m_canvasSource = source;
     m_canvasImage = image.isNull() ? QImage() : image.scaled(112, 112, Qt::KeepAspectRatio, Qt::SmoothTransformation);
     m_canvasMask = maskOrNull.isNull() || image.isNull() ? QImage() : maskOrNull.scaled(m_canvasImage.size());
     refreshImageMapping();
 }
 
 void ChatPanel::refreshImageMapping() {
-    m_strip->clear();
     QStringList labels;
-    const bool canvas = usesCanvas(task(), !m_canvasImage.isNull());
-    auto addItem = [this, &labels](const QImage& image, const QImage& mask, const QString& source) {
+    QList<ContextBar::ImageItem> items;
+    auto add = [&](const QImage& image, const QImage& mask, const QString& source, int attachment) {
         const QString label = imageLabel(static_cast<int>(labels.size()));
         labels << label;
-        QImage icon = image.scaled(112, 112, Qt::KeepAspectRatio, Qt::SmoothTransformation)
-                          .convertToFormat(QImage::Format_ARGB32_Premultiplied);
-        if (!mask.isNull()) {
-            QPainter p(&icon);
-            QImage tint(mask.size(), QImage::Format_ARGB32_Premultiplied);
-            tint.fill(Qt::transparent);
-            for (int y = 0; y < mask.height(); ++y)
-                for (int x = 0; x < mask.width(); ++x)
-                    if (mask.pixelColor(x, y).value() > 128) tint.setPixel(x, y, qRgba(150, 24, 36, 150));
-            p.drawImage(icon.rect(), tint);
-        }
-        auto* item = new QListWidgetItem(QIcon(QPixmap::fromImage(icon)), label + "\n" + source, m_strip);
-        item->setData(Qt::UserRole, label);
-        item->setToolTip(tr("%1 in the instruction is %2").arg(label, source));
+        items << ContextBar::ImageItem{label, source, maskedThumbnail(image, mask, 112), attachment};
     };
-    if (canvas) addItem(m_canvasImage, m_canvasMask, m_canvasMask.isNull() ? tr("canvas") : tr("canvas + mask"));
-    for (const ChatImage& a : std::as_const(m_attachments)) addItem(a.image, a.mask, a.source);
+    if (usesCanvas(task(), !m_canvasImage.isNull())) {
+        const QString source = m_canvasSource.isEmpty() ? tr("canvas") : m_canvasSource;
+        add(m_canvasImage, m_canvasMask, m_canvasMask.isNull() ? source : tr("%1 + mask").arg(source), -1);
+    }
+    for (int i = 0; i < m_attachments.size(); ++i) add(m_attachments[i].image, m_attachments[i].mask, m_attachments[i].source, i);
     m_input->setImageLabels(labels);
-    m_strip->setVisible(!labels.isEmpty());
+    m_contextBar->setImages(items);
+    refreshHistory();  // whether the history applies depends on the number of images
 }
 
 void ChatPanel::setBusy(bool busy) { m_cancel->setEnabled(busy); }
 
 void ChatPanel::setContext(const QList<int>& turnIds, int historyLength) {
-    QStringList numbers;
-    for (int id : turnIds) numbers << QString::number(id);
-    m_contextLabel->setText(turnIds.isEmpty()
-                                ? tr("Context: no earlier turns yet (keeps up to %1)").arg(historyLength)
-                                : tr("Context: turns %1 (green bar), up to %2").arg(numbers.join(", ")).arg(historyLength));
-    m_contextLabel->setToolTip(tr("The earlier turns the next request carries as history, as the reference's "
-                                  "chatbot does: each turn's instruction and its first input image."));
+    m_contextTurns = turnIds;
+    m_historyLength = historyLength;
+    refreshHistory();
+}
+
+void ChatPanel::refreshHistory() {
+    QList<ContextBar::HistoryItem> items;
+    int last = 0;
+    for (int id : std::as_const(m_contextTurns)) {
+        const ChatTurn* turn = m_model->turn(id);
+        if (!turn) continue;
+        // The history carries each turn's first input image with its instruction.
+        items << ContextBar::HistoryItem{id, turn->images.isEmpty() ? QImage() : turn->images.front().image,
+                                         turn->instruction, false};
+        last = std::max(last, id);
+    }
+    // A turn sent now waits behind the queued and running ones, which by then are in its history
+    // if they succeed: the bar shows them as pending (the controller's rule for what counts:
+    // an input image, no re-run, not left out).
+    for (int id : m_model->turnIds()) {
+        const ChatTurn* turn = m_model->turn(id);
+        if (id <= last || !turn || turn->excluded || turn->regenerationOf != 0 || turn->images.isEmpty()) continue;
+        if (turn->status != TurnStatus::Queued && turn->status != TurnStatus::Running) continue;
+        items << ContextBar::HistoryItem{id, turn->images.front().image, turn->instruction, true};
+    }
+    if (items.size() > std::max(0, m_historyLength)) items = items.mid(items.size() - std::max(0, m_historyLength));
+    m_contextBar->setHistory(items, m_historyLength, historyApplies(static_cast<int>(m_contextBar->imageLabels().size())));
+}
+
+void ChatPanel::showTurn(int turnId) {
+    const QModelIndex index = m_model->userIndex(turnId);
+    if (!index.isValid()) return;
+    m_view->setCurrentIndex(index);
+    m_view->scrollTo(index, QAbstractItemView::PositionAtCenter);
 }
 
 void ChatPanel::send() {
@@ -243,35 +323,66 @@ void ChatPanel::attachFromDialog() {
 QMenu* ChatPanel::createContextMenu(const QModelIndex& index) {
     auto* menu = new QMenu(this);
     const int turnId = index.data(ChatModel::TurnIdRole).toInt();
-    const ChatTurn* turn = m_model->turn(turnId);
-    if (!turn) return menu;
-    const bool done = turn->status == TurnStatus::Done && !turn->result.isNull();
-    if (index.data(ChatModel::KindRole).toInt() == ChatModel::ResultRow) {
-        QAction* use = menu->addAction(tr("Use as canvas image"), this, [this, turnId] { Q_EMIT useAsCanvasRequested(turnId); });
-        use->setObjectName("actionUseAsCanvas");
-        use->setEnabled(done);
-        QAction* again = menu->addAction(tr("Regenerate with a new seed"), this,
-                                         [this, turnId] { Q_EMIT regenerateRequested(turnId); });
-        again->setObjectName("actionRegenerate");
-        again->setEnabled(turn->status != TurnStatus::Queued && turn->status != TurnStatus::Running);
-        QAction* copy = menu->addAction(tr("Copy image"), this, [this, turnId] {
-            if (const ChatTurn* t = m_model->turn(turnId)) QApplication::clipboard()->setImage(t->result);
-        });
-        copy->setObjectName("actionCopyResult");
-        copy->setEnabled(done);
-        QAction* save = menu->addAction(tr("Save image as…"), this, [this, turnId] { saveResult(turnId); });
-        save->setObjectName("actionSaveResult");
-        save->setEnabled(done);
-    } else {
-        QAction* edit = menu->addAction(tr("Edit and resend"), this, [this, turnId] { editTurn(turnId); });
-        edit->setObjectName("actionEditResend");
-        QAction* context = menu->addAction(turn->excluded ? tr("Put back into the context") : tr("Remove from the context"),
-                                           this, [this, turnId, excluded = !turn->excluded] {
-                                               Q_EMIT excludeRequested(turnId, excluded);
-                                           });
-        context->setObjectName("actionToggleContext");
+    if (!m_model->turn(turnId)) return menu;
+    struct Entry {
+        ChatAction action;
+        const char* name;
+        Glyph glyph;
+    };
+    const bool result = index.data(ChatModel::KindRole).toInt() == ChatModel::ResultRow;
+    const QList<Entry> entries =
+        result ? QList<Entry>{{ChatAction::UseAsCanvas, "actionUseAsCanvas", Glyph::UseAsCanvas},
+                              {ChatAction::Regenerate, "actionRegenerate", Glyph::Regenerate},
+                              {ChatAction::Copy, "actionCopyResult", Glyph::Copy},
+                              {ChatAction::SaveAs, "actionSaveResult", Glyph::Save}}
+               : QList<Entry>{{ChatAction::EditResend, "actionEditResend", Glyph::Edit},
+                              {ChatAction::ToggleContext, "actionToggleContext",
+                               index.data(ChatModel::ExcludedRole).toBool() ? Glyph::EyeOff : Glyph::Eye}};
+    for (const Entry& e : entries) {
+        const ChatAction which = e.action;
+        QAction* action = menu->addAction(glyphIcon(e.glyph), ChatDelegate::actionText(which, index), this,
+                                          [this, which, turnId] { triggerAction(which, turnId); });
+        action->setObjectName(e.name);
+        action->setEnabled(ChatDelegate::isAvailable(which, index));
+        // Shown as a hint only: the keys themselves live on the conversation view.
+        const QKeySequence keys = ChatDelegate::actionShortcut(which);
+        if (!keys.isEmpty()) {
+            action->setShortcut(keys);
+            action->setShortcutContext(Qt::WidgetShortcut);
+            action->setShortcutVisibleInContextMenu(true);
+        }
     }
     return menu;
+}
+
+QRect ChatPanel::actionButtonRect(const QModelIndex& index, ChatAction action) const {
+    if (!index.isValid()) return {};
+    QStyleOptionViewItem option;
+    option.initFrom(m_view->viewport());
+    option.rect = m_view->visualRect(index);
+    option.font = m_view->font();
+    option.widget = m_view;
+    for (const ChatDelegate::Button& b : m_delegate->buttons(option, index))
+        if (b.action == action) return b.rect;
+    return {};
+}
+
+void ChatPanel::triggerAction(ChatAction action, int turnId) {
+    const ChatTurn* turn = m_model->turn(turnId);
+    if (!turn) return;
+    switch (action) {
+    case ChatAction::UseAsCanvas: Q_EMIT useAsCanvasRequested(turnId); break;
+    case ChatAction::Regenerate: Q_EMIT regenerateRequested(turnId); break;
+    case ChatAction::Copy: copyResult(turnId); break;
+    case ChatAction::SaveAs: saveResult(turnId); break;
+    case ChatAction::EditResend: editTurn(turnId); break;
+    case ChatAction::ToggleContext: Q_EMIT excludeRequested(turnId, !turn->excluded); break;
+    }
+}
+
+void ChatPanel::copyResult(int turnId) {
+    if (const ChatTurn* turn = m_model->turn(turnId); turn && !turn->result.isNull())
+        QApplication::clipboard()->setImage(turn->result);
 }
 
 void ChatPanel::editTurn(int turnId) {

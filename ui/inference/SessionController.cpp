@@ -1,9 +1,24 @@
 #include "SessionController.h"
 
+#include <QRandomGenerator>
+#include <QUndoStack>
+
+#include <algorithm>
+
 #include "CanvasDocument.h"
 #include "ImageConvert.h"
+#include "LayerModel.h"
 
 namespace ace {
+namespace {
+// A seed in the engine's range [0, 2^32) that differs from each of `used`.
+qint64 freshSeed(std::initializer_list<qint64> used) {
+    qint64 seed;
+    do seed = static_cast<qint64>(QRandomGenerator::global()->generate());
+    while (std::find(used.begin(), used.end(), seed) != used.end());
+    return seed;
+}
+}  // namespace
 
 SessionController::SessionController(CanvasDocument* document, ChatModel* chat, BackendFactory backend, QObject* parent)
     : QObject(parent), m_document(document), m_chat(chat), m_worker(new InferenceWorker(std::move(backend))) {
@@ -67,8 +82,8 @@ int SessionController::send(const SendRequest& request) {
     // What the chat shows until the turn starts (then the canvas as it is at that moment).
     const bool canvas = usesCanvas(request.task, m_document->hasImage());
     if (canvas)
-        turn.images << ChatImage{m_document->image(), m_document->hasMask() ? m_document->mask() : QImage(), imageLabel(0),
-                                 QStringLiteral("canvas")};
+        turn.images << ChatImage{m_document->inputImage(), m_document->hasMask() ? m_document->mask() : QImage(),
+                                 imageLabel(0), QStringLiteral("canvas")};
     for (const ChatImage& a : request.attachments)
         turn.images << ChatImage{a.image, a.mask, imageLabel(static_cast<int>(turn.images.size())), a.source};
     const int id = addTurn(std::move(turn), request);
@@ -109,7 +124,8 @@ InferenceJob SessionController::buildJob(int turnId) const {
     const bool canvas = usesCanvas(send.task, m_document->hasImage());
     if (canvas) {
         InputImage input;
-        input.image = toAceImage(m_document->image(), 3);
+        // {image}: the layer the layer panel chose as the next turn's input, or the composite.
+        input.image = toAceImage(m_document->inputImage(), 3);
         if (!record.maskAtSend.isNull() && record.maskAtSend.size() == m_document->size())
             input.mask = toAceImage(record.maskAtSend, 1);
         input.task = taskReferenceName(send.task);
@@ -121,9 +137,8 @@ InferenceJob SessionController::buildJob(int turnId) const {
         if (!a.mask.isNull()) input.mask = toAceImage(a.mask, 1);
         r.current.images.push_back(std::move(input));
     }
-    // History goes with single-image turns only: with several current images the reference's
-    // text and frame counts disagree (ace-reference.md §2), so such turns start fresh.
-    if (r.current.images.size() == 1) {
+    // History goes with single-image turns only (historyApplies); other turns start fresh.
+    if (historyApplies(static_cast<int>(r.current.images.size()))) {
         for (int id : nextContextTurns()) {
             const Turn& earlier = m_records[id].job.request.current;
             r.history.push_back(Turn{earlier.instruction, {earlier.images.front()}});
@@ -155,6 +170,10 @@ void SessionController::dispatchNext() {
     TurnRecord& record = m_records[id];
     if (!record.regeneration) {
         record.job = buildJob(id);
+        if (!record.job.pasteInput.isNull()) {
+            record.inputLayer = m_document->inputLayerId();
+            record.inputName = m_document->inputName();
+        }
         // The chat shows the images this turn really uses.
         QList<ChatImage> images;
         const Turn& current = record.job.request.current;
@@ -171,7 +190,23 @@ void SessionController::dispatchNext() {
     Q_EMIT jobSubmitted(record.job);
 }
 
-int SessionController::regenerate(int turnId) {
+int SessionController::regenerate(int turnId) { return rerun(turnId, -1, m_turnLayers.value(turnId)); }
+
+int SessionController::rerunLayer(quint64 layerId, bool newSeed) {
+    const Layer* layer = m_document->document().findLayer(layerId);
+    if (!layer || !layer->provenance()) return 0;
+    const Provenance& p = *layer->provenance();
+    const auto record = m_records.constFind(p.turn);
+    if (p.turn <= 0 || record == m_records.cend() || !record->submitted) {
+        Q_EMIT message(tr("The inputs of layer “%1” are not in this session any more; send its instruction again "
+                          "to make a new result.")
+                           .arg(QString::fromStdString(layer->name)));
+        return 0;
+    }
+    return rerun(p.turn, newSeed ? -1 : p.seed, layerId);
+}
+
+int SessionController::rerun(int turnId, qint64 seed, LayerId targetLayer) {
     const auto original = m_records.constFind(turnId);
     const ChatTurn* shown = m_chat->turn(turnId);
     if (original == m_records.cend() || !original->submitted || !shown) return 0;
@@ -181,14 +216,18 @@ int SessionController::regenerate(int turnId) {
     turn.images = shown->images;
     turn.pasteBack = shown->pasteBack;
     turn.regenerationOf = turnId;
-    const InferenceJob job = original->job;
-    const SendRequest request = original->request;
-    const int id = addTurn(std::move(turn), request);
+    const TurnRecord copy = *original;
+    // A new seed is drawn here so the request names it, and never the one the original used.
+    if (seed < 0) seed = freshSeed({shown->seed, copy.job.request.options.seed});
+    const int id = addTurn(std::move(turn), copy.request);
     TurnRecord& record = m_records[id];
     record.regeneration = true;
-    record.job = job;
+    record.job = copy.job;
     record.job.id = static_cast<quint64>(id);
-    record.job.request.options.seed = -1;  // a new seed, everything else as it was
+    record.job.request.options.seed = seed;  // everything else as it was
+    record.inputLayer = copy.inputLayer;
+    record.inputName = copy.inputName;
+    record.targetLayer = targetLayer;
     m_pending.append(id);
     dispatchNext();
     Q_EMIT busyChanged(isBusy());
@@ -233,9 +272,69 @@ void SessionController::onFinished(quint64 id, const JobOutcome& outcome) {
     const int turnId = static_cast<int>(id);
     m_chat->setResult(turnId, outcome.image, outcome.seed, outcome.steps, outcome.wallMs / 1000.0);
     m_document->clearPreview();
-    m_document->applyResult(outcome.image, tr("Result of turn %1").arg(turnId));
+    const TurnRecord& record = m_records[turnId];
+    const Provenance provenance = provenanceOf(turnId, outcome);
+    LayerModel* layers = m_document->layers();
+    if (record.targetLayer && m_document->document().findLayer(record.targetLayer) &&
+        layers->addVersion(record.targetLayer, toAceImage(outcome.image, 4), provenance)) {
+        // A re-run: the new output is another version of the layer it repeats.
+        m_turnLayers[turnId] = record.targetLayer;
+        const Layer* layer = m_document->document().findLayer(record.targetLayer);
+        Q_EMIT resultLayerAdded(turnId, record.targetLayer, layer->currentVersion);
+    } else {
+        QString name = QString::fromStdString(provenance.instruction).simplified();
+        if (name.size() > 40) name = name.left(39) + QChar(0x2026);
+        name = tr("Turn %1: %2").arg(turnId).arg(name);
+        // One undo step: the result layer, right above the layer the turn edited, and that layer's
+        // role as the next turn's input passes to the result so that turns chain.
+        QUndoStack* stack = m_document->undoStack();
+        stack->beginMacro(tr("Result of turn %1").arg(turnId));
+        const bool followInput = record.inputLayer && m_document->inputLayerId() == record.inputLayer;
+        const LayerId id = m_document->addResultLayer(outcome.image, name, provenance, tr("Result of turn %1").arg(turnId),
+                                                      followInput ? record.inputLayer : 0);
+        if (followInput && id) layers->setInputLayer(id);
+        stack->endMacro();
+        m_turnLayers[turnId] = id;
+        Q_EMIT resultLayerAdded(turnId, id, 0);
+    }
     endRun(turnId);
     Q_EMIT turnFinished(turnId);
+}
+
+Provenance SessionController::provenanceOf(int turnId, const JobOutcome& outcome) const {
+    const TurnRecord& record = m_records[turnId];
+    const TurnRequest& r = record.job.request;
+    Provenance p;
+    p.instruction = r.current.instruction;
+    const bool canvas = !record.job.pasteInput.isNull();
+    for (int i = 0; i < static_cast<int>(r.current.images.size()); ++i) {
+        QString what;
+        if (canvas && i == 0) what = record.inputLayer ? record.inputName : QStringLiteral("flattened");
+        else what = record.request.attachments.value(canvas ? i - 1 : i).source;
+        p.referencedImages.push_back(QString("%1 = %2").arg(imageLabel(i), what).toStdString());
+    }
+    if (canvas && !r.current.images.front().mask.isNull()) {
+        const QString mask = m_document->maskLayerName();
+        p.mask = (mask.isEmpty() ? QStringLiteral("mask") : mask).toStdString();
+    }
+    p.task = taskReferenceName(record.request.task);
+    p.seed = outcome.seed;
+    p.turn = turnId;
+    p.settings = {{"steps", outcome.steps},
+                  {"guideScale", r.options.guideScale},
+                  {"guideRescale", r.options.guideRescale},
+                  {"pasteBack", outcome.pastedBack},
+                  {"featherRadius", record.job.featherRadius},
+                  {"historyTurns", r.history.size()},
+                  {"model", m_modelInfo.name},
+                  {"engineSize", {outcome.engineSize.width(), outcome.engineSize.height()}},
+                  {"seconds", outcome.wallMs / 1000.0}};
+    if (r.current.images.empty()) p.settings["outputSize"] = {r.options.outputWidth, r.options.outputHeight};
+    if (record.regeneration) {
+        const ChatTurn* turn = m_chat->turn(turnId);
+        if (turn && turn->regenerationOf) p.settings["rerunOf"] = turn->regenerationOf;
+    }
+    return p;
 }
 
 void SessionController::onFailed(quint64 id, const QString& message) {

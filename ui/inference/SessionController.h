@@ -2,7 +2,10 @@
 // The GUI-thread side of a conversation. It turns a sent message plus the canvas into an engine
 // request (with the earlier turns the history length allows), keeps turns queued while one runs,
 // hands each to the InferenceWorker on its thread, and routes the worker's signals: previews to
-// the canvas, progress and results to the chat, each result to the canvas as one undo step.
+// the canvas, progress and results to the chat. Each result becomes a new raster layer of the
+// document (one undo step) carrying its Provenance; re-running a result layer (from the layer
+// panel, or regenerating its turn in the chat) adds the new output as another version of that
+// layer. A turn's {image} is the document's input layer (or the composite) with the edit mask.
 // Queued turns take the canvas as it is when they start, so "do X", "then Y" chain.
 #include <QHash>
 #include <QImage>
@@ -13,6 +16,7 @@
 #include "ChatModel.h"
 #include "InferenceBackend.h"
 #include "InferenceWorker.h"
+#include "ace/document/Layer.h"
 
 namespace ace {
 
@@ -56,6 +60,10 @@ public Q_SLOTS:
     int send(const ace::SendRequest& request);
     void cancel();  // the running turn and every queued one
     int regenerate(int turnId);
+    // Runs the turn recorded in a result layer's provenance again, with its seed or a new one,
+    // and adds the output as a new version of that layer. Returns the new turn's id, 0 when the
+    // layer has no turn of this session to repeat (message() says why).
+    int rerunLayer(quint64 layerId, bool newSeed);
     void useResultAsCanvas(int turnId);
     void setTurnExcluded(int turnId, bool excluded);
 
@@ -71,6 +79,10 @@ Q_SIGNALS:
     void turnFinished(int turnId);
     void turnFailed(int turnId, const QString& message);
     void turnCancelled(int turnId);
+    // A result layer was added (or a version of one, when `version` > 0) for a finished turn.
+    void resultLayerAdded(int turnId, quint64 layerId, int version);
+    // Something the user should read (the status bar shows it).
+    void message(const QString& text);
 
 private:
     void dispatchNext();
@@ -82,6 +94,8 @@ private:
     void endRun(int turnId);
     void updateContext();
     int addTurn(ChatTurn turn, const SendRequest& request);
+    int rerun(int turnId, qint64 seed, LayerId targetLayer);
+    Provenance provenanceOf(int turnId, const JobOutcome& outcome) const;
 
     CanvasDocument* m_document;
     ChatModel* m_chat;
@@ -98,8 +112,12 @@ private:
         InferenceJob job;       // as submitted (after it started)
         bool submitted = false;
         bool regeneration = false;
+        LayerId inputLayer = 0;    // the layer that was {image} (0: the composite or no canvas)
+        QString inputName;         // what {image} was, for the provenance
+        LayerId targetLayer = 0;   // a re-run: the result layer that gets the new version
     };
     QHash<int, TurnRecord> m_records;
+    QHash<int, LayerId> m_turnLayers;  // turn -> the result layer it made or versioned
     QList<int> m_pending;
     int m_running = 0;
     QImage m_previewClip;  // the running turn's mask when its unmasked pixels are kept

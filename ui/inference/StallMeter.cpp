@@ -24,10 +24,12 @@ StallMeter::StallMeter(int intervalMs, QObject* parent) : QObject(parent) {
 void StallMeter::start() {
     m_maxGapMs = 0.0;
     m_maxBusyMs = 0.0;
+    m_totalCpuMs = 0.0;
+    m_spanMs = 0.0;
     m_ticks = 0;
     m_clock.start();
-    m_last = m_clock.nsecsElapsed();
-    m_lastCpu = threadCpuNs(m_clock);
+    m_first = m_last = m_clock.nsecsElapsed();
+    m_firstCpu = m_lastCpu = threadCpuNs(m_clock);
     m_timer.start();
 }
 
@@ -43,7 +45,22 @@ void StallMeter::tick() {
     m_maxBusyMs = std::max(m_maxBusyMs, static_cast<double>(cpu - m_lastCpu) / 1e6);
     m_last = now;
     m_lastCpu = cpu;
+    m_spanMs = static_cast<double>(now - m_first) / 1e6;
+    m_totalCpuMs = static_cast<double>(cpu - m_firstCpu) / 1e6;
     ++m_ticks;
+}
+
+QString StallMeter::report(const QString& what) const {
+    return QStringLiteral("%1: longest stall %2 ms wall-clock (%3 ms GUI-thread CPU within one gap); "
+                          "GUI-thread CPU %4 ms over %5 ms (%6%), %7 ticks of %8 ms")
+        .arg(what)
+        .arg(m_maxGapMs, 0, 'f', 1)
+        .arg(m_maxBusyMs, 0, 'f', 1)
+        .arg(m_totalCpuMs, 0, 'f', 1)
+        .arg(m_spanMs, 0, 'f', 0)
+        .arg(m_spanMs > 0 ? 100.0 * m_totalCpuMs / m_spanMs : 0.0, 0, 'f', 1)
+        .arg(m_ticks)
+        .arg(intervalMs());
 }
 
 }  // namespace ace

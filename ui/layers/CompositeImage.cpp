@@ -6,8 +6,9 @@
 namespace ace {
 
 CompositeImage::CompositeImage(LayerModel* model, QObject* parent) : QObject(parent), m_model(model) {
+    // LayerModel follows every reset (open, recovery, a swapped document) with documentChanged
+    // over the whole canvas, so that signal alone keeps the composite right.
     connect(model, &LayerModel::documentChanged, this, &CompositeImage::update);
-    connect(model, &QAbstractItemModel::modelReset, this, &CompositeImage::refresh);
     refresh();
 }
 

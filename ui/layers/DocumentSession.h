@@ -61,6 +61,8 @@ public:
     void setAutosaveDelay(int delayMs);
     QString autosaveFile() const;
     bool autosaveNow(QString* error = nullptr);
+    // Starts an autosave on the worker thread now (after each finished turn) without waiting for it.
+    void requestAutosave() { autosaveInBackground(); }
     std::vector<RecoveryCandidate> recoverable() const;
     bool recover(const RecoveryCandidate& candidate, QString* error);
     void discardRecovery(const RecoveryCandidate& candidate);

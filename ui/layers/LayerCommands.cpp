@@ -97,6 +97,39 @@ void ReplaceLayersCommand::undo() {
     m_model->setInputLayerRaw(m_inputBefore);
 }
 
+SwapDocumentCommand::SwapDocumentCommand(LayerModel* model, Document document, const QString& text)
+    : QUndoCommand(text), m_model(model), m_other(std::move(document)) {}
+
+void SwapDocumentCommand::redo() { m_model->swapDocumentRaw(m_other); }
+
+void SwapDocumentCommand::undo() { m_model->swapDocumentRaw(m_other); }
+
+ExtendCanvasCommand::ExtendCanvasCommand(LayerModel* model, int left, int top, int right, int bottom, LayerId maskId,
+                                         Image maskAfter, const QString& text)
+    : QUndoCommand(text), m_model(model), m_left(left), m_top(top), m_right(right), m_bottom(bottom), m_maskId(maskId),
+      m_maskAfter(std::move(maskAfter)) {
+    if (const Layer* mask = model->document()->findLayer(maskId)) m_maskBefore = mask->image();
+}
+
+void ExtendCanvasCommand::redo() {
+    const Document& d = *m_model->document();
+    m_model->resizeCanvasRaw(d.width() + m_left + m_right, d.height() + m_top + m_bottom, m_left, m_top);
+    // The mask layer moved with the others; it covers the grown canvas again from (0, 0).
+    if (Layer* mask = m_model->document()->findLayer(m_maskId)) {
+        mask->x = mask->y = 0;
+        m_model->setLayerImageRaw(m_maskId, m_maskAfter);
+    }
+}
+
+void ExtendCanvasCommand::undo() {
+    const Document& d = *m_model->document();
+    m_model->resizeCanvasRaw(d.width() - m_left - m_right, d.height() - m_top - m_bottom, -m_left, -m_top);
+    if (Layer* mask = m_model->document()->findLayer(m_maskId)) {
+        mask->x = mask->y = 0;
+        m_model->setLayerImageRaw(m_maskId, m_maskBefore);
+    }
+}
+
 SetInputLayerCommand::SetInputLayerCommand(LayerModel* model, LayerId before, LayerId after, const QString& text)
     : QUndoCommand(text), m_model(model), m_before(before), m_after(after) {}
 

@@ -87,6 +87,36 @@ private:
     LayerId m_inputBefore = 0;
 };
 
+// Exchanges the whole document (opening an image as the new document keeps the old one here for
+// undo, without copying its pixels).
+class SwapDocumentCommand final : public QUndoCommand {
+public:
+    SwapDocumentCommand(LayerModel* model, Document document, const QString& text);
+    void redo() override;
+    void undo() override;
+
+private:
+    LayerModel* m_model;
+    Document m_other;
+};
+
+// Outpainting's canvas extension: the canvas grows by `margins` (left, top, right, bottom >= 0),
+// every layer moves by (left, top), and the edit mask layer `maskId` gets the extended mask (the
+// new area masked).
+class ExtendCanvasCommand final : public QUndoCommand {
+public:
+    ExtendCanvasCommand(LayerModel* model, int left, int top, int right, int bottom, LayerId maskId, Image maskAfter,
+                        const QString& text);
+    void redo() override;
+    void undo() override;
+
+private:
+    LayerModel* m_model;
+    int m_left, m_top, m_right, m_bottom;
+    LayerId m_maskId;
+    Image m_maskBefore, m_maskAfter;
+};
+
 class SetInputLayerCommand final : public QUndoCommand {
 public:
     SetInputLayerCommand(LayerModel* model, LayerId before, LayerId after, const QString& text);

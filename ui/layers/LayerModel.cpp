@@ -257,8 +257,9 @@ bool LayerModel::setInputLayer(LayerId id) {
     return true;
 }
 
-LayerId LayerModel::addLayer(Layer layer, const QString& actionText) {
-    auto* command = new InsertLayerCommand(this, m_document->layerCount(), std::move(layer), actionText);
+LayerId LayerModel::addLayer(Layer layer, const QString& actionText, int stackIndex) {
+    if (stackIndex < 0 || stackIndex > m_document->layerCount()) stackIndex = m_document->layerCount();
+    auto* command = new InsertLayerCommand(this, stackIndex, std::move(layer), actionText);
     const LayerId id = command->layerId();
     m_undoStack->push(command);
     return id;
@@ -335,6 +336,40 @@ void LayerModel::setInputLayerRaw(LayerId id) {
 }
 
 void LayerModel::notifyPixelsChanged(LayerId id, const QRect& canvasArea) { emitRowChanged(id, canvasArea); }
+
+void LayerModel::notifyMaskPixelsChanged(LayerId id) {
+    m_thumbnails.remove(id);
+    const int row = rowForId(id);
+    if (row >= 0) Q_EMIT dataChanged(index(row), index(row), {Qt::DecorationRole});
+}
+
+void LayerModel::swapDocumentRaw(Document& other) {
+    const LayerId inputBefore = m_document->inputLayer();
+    beginResetModel();
+    std::swap(*m_document, other);
+    m_thumbnails.clear();
+    endResetModel();
+    m_document->markAllDirty();
+    Q_EMIT documentChanged(toQRect(m_document->bounds()));
+    if (inputBefore != m_document->inputLayer()) Q_EMIT inputLayerChanged(m_document->inputLayer());
+}
+
+void LayerModel::resizeCanvasRaw(int width, int height, int dx, int dy) {
+    m_document->resizeCanvas(width, height, dx, dy);
+    m_thumbnails.clear();
+    if (rowCount() > 0) Q_EMIT dataChanged(index(0), index(rowCount() - 1), {Qt::DecorationRole});
+    Q_EMIT documentChanged(toQRect(m_document->bounds()));
+}
+
+void LayerModel::setLayerImageRaw(LayerId id, Image image) {
+    Layer* l = m_document->findLayer(id);
+    if (!l) return;
+    const Rect before = l->bounds();
+    l->image() = std::move(image);
+    const Rect area = before.united(l->bounds());
+    m_document->markDirty(area);
+    emitRowChanged(id, toQRect(area.intersected(m_document->bounds())));
+}
 
 void LayerModel::emitRowChanged(LayerId id, const QRect& area) {
     m_thumbnails.remove(id);

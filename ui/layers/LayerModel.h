@@ -67,8 +67,8 @@ public:
     bool mergeDown(int row);
     bool setInputLayer(LayerId id);  // 0 = the flattened image
     bool showVersion(int row, int version);
-    // A new layer at the top (import, a turn's result); returns its id.
-    LayerId addLayer(Layer layer, const QString& actionText);
+    // A new layer at `stackIndex` (-1: the top) (import, a turn's result); returns its id.
+    LayerId addLayer(Layer layer, const QString& actionText, int stackIndex = -1);
     // A regeneration of a result layer: kept as a new version that is shown.
     bool addVersion(LayerId id, const Image& image, const Provenance& provenance);
 
@@ -79,8 +79,18 @@ public:
     void replaceLayerRaw(int stackIndex, Layer layer);  // same id; pixels or versions changed
     void setAttributesRaw(LayerId id, const Layer& attributes);  // name, visibility, opacity, blend, lock, version
     void setInputLayerRaw(LayerId id);
+    // Exchanges the whole document with `other` (an opened image replacing the document, and its
+    // undo): a model reset, then documentChanged() over the whole canvas.
+    void swapDocumentRaw(Document& other);
+    // A new canvas size with every layer moved by (dx, dy) (outpainting's extension and its undo).
+    void resizeCanvasRaw(int width, int height, int dx, int dy);
+    // Replaces the shown pixels of a layer (same id, same version count).
+    void setLayerImageRaw(LayerId id, Image image);
     // Pixels of a layer changed outside the model (a stroke): refresh its thumbnail.
     void notifyPixelsChanged(LayerId id, const QRect& canvasArea);
+    // A mask layer's pixels changed in place: refreshes its thumbnail only (masks are not part
+    // of the composite, so nothing needs recompositing).
+    void notifyMaskPixelsChanged(LayerId id);
 
     static QImage toQImage(const Image& image);  // RGBA8 or grey -> QImage (deep copy)
     static QPixmap thumbnail(const Layer& layer, int size);

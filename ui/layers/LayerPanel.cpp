@@ -31,6 +31,27 @@ QString blendModeLabel(BlendMode mode) {
 
 }  // namespace
 
+QString LayerPanel::provenanceText(const Layer& layer) {
+    const auto& p = layer.provenance();
+    if (!p) return {};
+    QStringList lines;
+    lines << tr("“%1”").arg(QString::fromStdString(p->instruction));
+    QStringList facts;
+    if (p->turn > 0) facts << tr("turn %1").arg(p->turn);
+    facts << tr("seed %1").arg(p->seed);
+    if (p->settings.contains("steps") && p->settings["steps"].is_number_integer())
+        facts << tr("%1 steps").arg(p->settings["steps"].get<int>());
+    if (p->settings.contains("guideScale") && p->settings["guideScale"].is_number())
+        facts << tr("guidance %1").arg(p->settings["guideScale"].get<double>());
+    if (!p->task.empty()) facts << QString::fromStdString(p->task);
+    lines << facts.join(QStringLiteral(" · "));
+    QStringList inputs;
+    for (const std::string& r : p->referencedImages) inputs << QString::fromStdString(r);
+    if (!p->mask.empty()) inputs << tr("mask: %1").arg(QString::fromStdString(p->mask));
+    if (!inputs.isEmpty()) lines << inputs.join(QStringLiteral("; "));
+    return lines.join('\n');
+}
+
 LayerPanel::LayerPanel(LayerModel* model, QWidget* parent) : QWidget(parent), m_model(model) {
     setObjectName("layerPanel");
     m_list = new QListView(this);
@@ -44,6 +65,11 @@ LayerPanel::LayerPanel(LayerModel* model, QWidget* parent) : QWidget(parent), m_
     m_list->setDefaultDropAction(Qt::MoveAction);
     m_list->setDragDropOverwriteMode(false);
     m_list->setEditTriggers(QAbstractItemView::DoubleClicked | QAbstractItemView::EditKeyPressed);
+    // Long names (a turn's instruction) wrap to the panel's width instead of scrolling sideways.
+    m_list->setResizeMode(QListView::Adjust);
+    m_list->setWordWrap(true);
+    m_list->setTextElideMode(Qt::ElideRight);
+    m_list->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
 
     m_opacity = new QSlider(Qt::Horizontal, this);
     m_opacity->setObjectName("opacitySlider");
@@ -63,6 +89,11 @@ LayerPanel::LayerPanel(LayerModel* model, QWidget* parent) : QWidget(parent), m_
     m_version = new QComboBox(this);
     m_version->setObjectName("versionCombo");
     m_version->setAccessibleName(tr("Version"));
+    m_provenance = new QLabel(this);
+    m_provenance->setObjectName("provenanceLabel");
+    m_provenance->setWordWrap(true);
+    m_provenance->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_provenance->setForegroundRole(QPalette::PlaceholderText);
     m_input = new QComboBox(this);
     m_input->setObjectName("inputCombo");
     m_input->setAccessibleName(tr("Input of the next turn"));
@@ -96,6 +127,7 @@ LayerPanel::LayerPanel(LayerModel* model, QWidget* parent) : QWidget(parent), m_
     layout->addWidget(m_list, 1);
     layout->addLayout(buttons);
     layout->addLayout(form);
+    layout->addWidget(m_provenance);
     layout->addLayout(rerun);
 
     connect(m_list->selectionModel(), &QItemSelectionModel::currentChanged, this, [this] {
@@ -210,14 +242,22 @@ void LayerPanel::updateControls() {
         m_blend->setCurrentIndex(m_blend->findData(i.data(LayerModel::BlendModeRole)));
         m_lock->setChecked(i.data(LayerModel::LockedRole).toBool());
         const int versions = i.data(LayerModel::VersionCountRole).toInt();
+        const Layer* layer = m_model->document()->findLayer(currentLayerId());
         m_version->clear();
-        for (int v = 0; v < versions; ++v) m_version->addItem(tr("%1 of %2").arg(v + 1).arg(versions));
+        for (int v = 0; v < versions; ++v) {
+            const auto& p = layer->versions[static_cast<std::size_t>(v)].provenance;
+            m_version->addItem(p ? tr("%1 of %2 (seed %3)").arg(v + 1).arg(versions).arg(p->seed)
+                                 : tr("%1 of %2").arg(v + 1).arg(versions));
+        }
         m_version->setCurrentIndex(i.data(LayerModel::VersionRole).toInt());
         m_version->setEnabled(versions > 1);
+        m_provenance->setText(provenanceText(*layer));
     } else {
         m_version->clear();
         m_version->setEnabled(false);
+        m_provenance->clear();
     }
+    m_provenance->setVisible(!m_provenance->text().isEmpty());
     m_updating = false;
 }
 

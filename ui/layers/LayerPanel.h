@@ -28,6 +28,12 @@ public:
     LayerId currentLayerId() const;
     int currentRow() const;
     void setCurrentRow(int row);
+    QComboBox* versionCombo() const { return m_version; }
+    QComboBox* inputCombo() const { return m_input; }
+    QToolButton* rerunButton() const { return m_rerun; }
+    QToolButton* rerunNewSeedButton() const { return m_rerunNewSeed; }
+    // The shown version's provenance in words (instruction, turn, seed, steps, inputs); empty without.
+    static QString provenanceText(const Layer& layer);
 
 Q_SIGNALS:
     void currentLayerChanged(quint64 id);
@@ -48,6 +54,7 @@ private:
     QCheckBox* m_lock;
     QComboBox* m_version;
     QComboBox* m_input;
+    QLabel* m_provenance;
     QToolButton* m_raise;
     QToolButton* m_lower;
     QToolButton* m_duplicate;

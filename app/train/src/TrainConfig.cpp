@@ -34,7 +34,11 @@ StageSettings stageFrom(const json& j, StageSettings s) {
 
 TrainConfig TrainConfig::preset(const std::string& name) {
     TrainConfig c;
-    if (name == "builtin") return c;
+    if (name == "builtin") {
+        c.vaeCropSize = 32;
+        c.vae.learningRate = 4e-4;
+        return c;
+    }
     if (name == "tiny") {
         // For tests: seconds per step on one core.
         c.name = "tiny trained model";
@@ -54,6 +58,7 @@ TrainConfig TrainConfig::preset(const std::string& name) {
         c.arch.vaeChMult = {1, 1, 1, 1};
         c.arch.vaeResBlocks = 1;
         c.vae.batchSize = 2;
+        c.vaeCropSize = 16;  // the resume test covers the crop draws
         c.dit.batchSize = 2;
         c.vae.warmupSteps = c.dit.warmupSteps = 2;
         c.corpusSamples = 300;
@@ -105,6 +110,7 @@ std::string TrainConfig::toJson() const {
               {"vae", stageJson(vae)},
               {"dit", stageJson(dit)},
               {"vae_kl_weight", vaeKlWeight},
+              {"vae_crop_size", vaeCropSize},
               {"cfg_dropout", cfgDropout},
               {"train_text_encoder", trainTextEncoder},
               {"bf16", bf16},
@@ -153,6 +159,7 @@ TrainConfig TrainConfig::load(const std::filesystem::path& file) {
         c.vae = stageFrom(j.value("vae", json::object()), c.vae);
         c.dit = stageFrom(j.value("dit", json::object()), c.dit);
         c.vaeKlWeight = j.value("vae_kl_weight", c.vaeKlWeight);
+        c.vaeCropSize = j.value("vae_crop_size", c.vaeCropSize);
         c.cfgDropout = j.value("cfg_dropout", c.cfgDropout);
         c.trainTextEncoder = j.value("train_text_encoder", c.trainTextEncoder);
         c.bf16 = j.value("bf16", c.bf16);

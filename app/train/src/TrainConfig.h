@@ -50,6 +50,9 @@ struct TrainConfig {
     StageSettings vae{16, 1, 2e-4, 100, 0.0, 0.999, 1.0, 100};
     StageSettings dit{8, 1, 3e-4, 200, 0.01, 0.999, 1.0, 100};
     double vaeKlWeight = 1e-6;
+    // Side of the random square crops the autoencoder trains on (0: whole images). It is
+    // convolutional, so crops teach it the same local statistics at a fraction of the cost.
+    int vaeCropSize = 0;
     double cfgDropout = 0.1;          // share of samples trained with an empty instruction
     bool trainTextEncoder = true;     // jointly with the DiT (false: frozen, embeddings cached)
     bool bf16 = false;                // autocast to bfloat16 (on by default on CUDA devices)

@@ -62,6 +62,17 @@ torch::Tensor VaeTrainer::nextBatch() {
         for (const auto& img : s.images)
             if (static_cast<int>(images.size()) < m_config.vae.batchSize) images.push_back(imageToTensor(img));
     }
+    const int crop = m_config.vaeCropSize;
+    if (crop > 0) {
+        // Offsets come from the checkpointed generator, so a resumed run crops identically.
+        for (auto& img : images) {
+            const int64_t h = img.size(1), w = img.size(2);
+            if (crop > h || crop > w) continue;
+            const int64_t y = torch::randint(0, h - crop + 1, {1}, m_gen).item<int64_t>();
+            const int64_t x = torch::randint(0, w - crop + 1, {1}, m_gen).item<int64_t>();
+            img = img.slice(1, y, y + crop).slice(2, x, x + crop).contiguous();
+        }
+    }
     return torch::stack(images);
 }
 

@@ -153,6 +153,26 @@ void Document::resize(int width, int height) {
     markAllDirty();
 }
 
+void Document::resizeCanvas(int width, int height, int dx, int dy) {
+    resize(width, height);
+    for (Layer& layer : m_layers) {
+        layer.x += dx;
+        layer.y += dy;
+    }
+}
+
+int Document::editMaskIndex() const {
+    for (int i = layerCount() - 1; i >= 0; --i) {
+        const Layer& l = m_layers[static_cast<std::size_t>(i)];
+        if (l.kind == LayerKind::Mask && l.bounds() == bounds()) return i;
+    }
+    return -1;
+}
+
+bool Document::hasRasterLayer() const {
+    return std::any_of(m_layers.begin(), m_layers.end(), [](const Layer& l) { return l.kind == LayerKind::Raster; });
+}
+
 int Document::indexOf(LayerId id) const {
     for (std::size_t i = 0; i < m_layers.size(); ++i)
         if (m_layers[i].id == id) return static_cast<int>(i);

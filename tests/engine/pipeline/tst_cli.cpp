@@ -51,6 +51,18 @@ private Q_SLOTS:
         QCOMPARE(QDir(m_dir.filePath("previews")).entryList({"step_*.png"}).size(), 3);
     }
 
+    void benchOnAModelFolder() {
+        const Run r = cli({"bench", "--model", m_dir.filePath("model"), "--steps", "2", "--repeats", "1", "--device",
+                           "cpu"});
+        QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+        QVERIFY2(r.out.contains(QRegularExpression("load: \\d+ ms")), qPrintable(r.out));
+        // One row per case: name, steps, then seven figures.
+        for (const char* name : {"text-to-image", "masked edit"}) {
+            const QRegularExpression row(QString("%1 +2 +(\\d+(\\.\\d+)? +){6}\\d+\\.\\d+").arg(name));
+            QVERIFY2(r.out.contains(row), qPrintable(r.out));
+        }
+    }
+
     void editWithMaskAndHistory() {
         QImage src(96, 64, QImage::Format_RGB888);
         src.fill(QColor(200, 40, 40));

@@ -1,6 +1,7 @@
 #include "parity/ParityRunner.h"
 
 #include <fstream>
+#include <map>
 #include <nlohmann/json.hpp>
 #include <regex>
 
@@ -39,11 +40,41 @@ public:
         return m_tensors->load(ref.at("key").get<std::string>());
     }
     torch::Tensor get(const std::string& key) const { return m_tensors->load(key); }
-    // The weight file of a configuration: <config>.safetensors, .pth or .bin.
+    bool has(const std::string& key) const { return m_tensors->contains(key); }
+    // The configuration named `config` of meta.json (throws naming meta.json when absent).
+    const json& config(const std::string& config) const {
+        const json& configs = m_meta.at("configs");
+        if (!configs.contains(config))
+            throw Error(m_dir / "meta.json", "a case names configuration '" + config + "', which configs lacks");
+        return configs.at(config);
+    }
+    // The weight file of a configuration: the file its PRETRAINED_MODEL names in this directory
+    // (several configurations may share one), else <config>.safetensors, .pth or .bin.
     fs::path weightsOf(const std::string& config) const {
+        const json& cfg = m_meta.at("configs").value(config, json::object());
+        if (cfg.contains("PRETRAINED_MODEL") && cfg["PRETRAINED_MODEL"].is_string()) {
+            const fs::path named(cfg["PRETRAINED_MODEL"].get<std::string>());
+            // Only a plain file name of this directory: never a path leading elsewhere.
+            if (named.has_filename() && named == named.filename() && fs::exists(m_dir / named)) return m_dir / named;
+        }
         for (const char* ext : {".safetensors", ".pth", ".bin"})
             if (fs::exists(m_dir / (config + ext))) return m_dir / (config + ext);
         return {};
+    }
+    // The configuration a case runs with: its "config" entry, else the first configuration named
+    // `modelName` that has a weight file.
+    std::string configOf(const json& c, const std::string& modelName) const {
+        if (c.contains("config")) {
+            const std::string name = c["config"].get<std::string>();
+            if (config(name).value("NAME", "") != modelName)
+                throw Error(m_dir / "meta.json", "configuration '" + name + "' is not a " + modelName);
+            if (weightsOf(name).empty())
+                throw Error(m_dir, "no weight file for configuration '" + name + "'");
+            return name;
+        }
+        const std::string found = configWithWeights(modelName);
+        if (found.empty()) throw Error(m_dir, "no " + modelName + " configuration with a weight file");
+        return found;
     }
     // The first configuration named `modelName` that has a weight file.
     std::string configWithWeights(const std::string& modelName) const {
@@ -123,7 +154,7 @@ DitCall marshalDit(const Golden& g, const json& kwargs, const torch::Tensor& xOv
             return m.defined() ? m.reshape({1, mh, mw}) : torch::ones({1, mh, mw});
         };
         DitSample s;
-        std::vector<torch::Tensor> latents{x[b].slice(1, 0, h * w).reshape({4, h, w})};
+        std::vector<torch::Tensor> latents{x[b].slice(1, 0, h * w).reshape({x.size(1), h, w})};
         std::vector<torch::Tensor> masks{maskOr(g.get(cond.at("x_mask").at(b)), h, w)};
         if (cond.contains("edit") && !cond["edit"].at(b).is_null()) {
             const json& edits = cond["edit"][b];
@@ -145,11 +176,13 @@ DitCall marshalDit(const Golden& g, const json& kwargs, const torch::Tensor& xOv
     return call;
 }
 
-// Our per-sample frame-0 outputs packed like the reference's (B, 4, L) (zero-padded).
+// Our per-sample frame-0 outputs ([C, h, w] each) packed like the reference's (B, C, L),
+// zero-padded as its pad_sequence does.
 torch::Tensor packOutputs(const std::vector<torch::Tensor>& eps, int64_t length) {
-    auto out = torch::zeros({static_cast<int64_t>(eps.size()), 4, length});
+    const int64_t channels = eps.empty() ? 0 : eps.front().size(0);
+    auto out = torch::zeros({static_cast<int64_t>(eps.size()), channels, length});
     for (size_t b = 0; b < eps.size(); ++b) {
-        const auto flat = eps[b].reshape({4, -1}).to(torch::kFloat32);
+        const auto flat = eps[b].reshape({channels, -1}).to(torch::kFloat32);
         out[b].slice(1, 0, flat.size(1)).copy_(flat);
     }
     return out;
@@ -171,7 +204,7 @@ void runDitCase(const Golden& g, const std::string& name, const json& c, DiTACE&
         dit->setTrace({});
         dit->setRoundQkvToHalf(false);
         emit(check(name, outKey, packOutputs(eps, expected.size(2)), expected, half ? o.fp16Tolerance : o.fp32Tolerance));
-        if (half || !c.contains("trace_fp32attn")) continue;
+        if (half || !o.traces || !c.contains("trace_fp32attn")) continue;
         // Trace names: "module" for the first call of a module, "module#k" for the k-th after it.
         for (auto it = c["trace_fp32attn"].begin(); it != c["trace_fp32attn"].end(); ++it) {
             const std::string key = it.key();
@@ -192,8 +225,7 @@ void runDitCase(const Golden& g, const std::string& name, const json& c, DiTACE&
 
 void runVaeCase(const Golden& g, const json& c, const ParityOptions& o, const std::function<void(ParityCheck)>& emit) {
     torch::NoGradGuard noGrad;
-    const std::string config = g.configWithWeights("AutoencoderKL");
-    if (config.empty()) return emit(failure("vae", "no AutoencoderKL configuration with a weight file"));
+    const std::string config = g.configOf(c, "AutoencoderKL");
     const fs::path file = g.weightsOf(config);
     AutoencoderKL vae = loadAutoencoderKL(ckpt::openSource(file), torch::kFloat32, torch::kCPU);
 
@@ -220,13 +252,20 @@ void runSamplerCase(const Golden& g, const json& c, DiTACE& dit, const ParityOpt
                     const std::function<void(ParityCheck)>& emit) {
     torch::NoGradGuard noGrad;
     const json& inputs = c.at("inputs");
+    // Guidance: explicit fields where the set has them, else the arguments written in "call".
     const std::string callText = c.value("call", "");
-    const double scale = callArgument(callText, "guide_scale", 4.5);
-    const double rescale = callArgument(callText, "guide_rescale", 0.5);
-    const torch::Tensor packedNoise = g.get(inputs.at("noise"));
+    const double scale = c.value("guide_scale", callArgument(callText, "guide_scale", 4.5));
+    const double rescale = c.value("guide_rescale", callArgument(callText, "guide_rescale", 0.5));
+    const torch::Tensor packedNoise = g.get(inputs.at("noise"));  // [1, C, L]
+    // The engine samples one LCU at a time; a batched trajectory would also need the reference's
+    // guide-rescale std over a zero-padded batch, which no engine path reproduces.
+    if (packedNoise.size(0) != 1)
+        return emit(failure("sampler", "a sampler trajectory of " + std::to_string(packedNoise.size(0)) +
+                                           " samples (only single-sample trajectories are supported)"));
     const DitCall condCall = marshalDit(g, inputs.at("model_kwargs").at(0), packedNoise);
     const DitCall uncondCall = marshalDit(g, inputs.at("model_kwargs").at(1), packedNoise);
     const auto [h, w] = condCall.shapes.at(0);
+    const int64_t ch = packedNoise.size(1);
     const LinearSchedule schedule;
 
     for (const bool half : {false, true}) {
@@ -237,13 +276,13 @@ void runSamplerCase(const Golden& g, const json& c, DiTACE& dit, const ParityOpt
         dit->setRoundQkvToHalf(half);
         std::vector<torch::Tensor> inputs, conds, unconds, models, nexts, x0s;
         DenoiseFn denoise = [&](const torch::Tensor& x, const torch::Tensor& t) {
-            inputs.push_back(x.reshape({1, 4, h * w}).clone());
+            inputs.push_back(x.reshape({1, ch, h * w}).clone());
             DitSample cs = condCall.batch.at(0), us = uncondCall.batch.at(0);
-            cs.frames[0].latent = us.frames[0].latent = x.reshape({4, h, w});
+            cs.frames[0].latent = us.frames[0].latent = x.reshape({ch, h, w});
             const auto tt = t.reshape({1}).repeat({2});
             auto eps = dit->forward({cs, us}, tt, condCall.pos);
-            conds.push_back(eps[0].reshape({1, 4, h * w}));
-            unconds.push_back(eps[1].reshape({1, 4, h * w}));
+            conds.push_back(eps[0].reshape({1, ch, h * w}));
+            unconds.push_back(eps[1].reshape({1, ch, h * w}));
             models.push_back(t.reshape({1}).clone());
             return guide(eps[0].unsqueeze(0), eps[1].unsqueeze(0), scale, rescale, false);
         };
@@ -251,7 +290,7 @@ void runSamplerCase(const Golden& g, const json& c, DiTACE& dit, const ParityOpt
             nexts.push_back(s.x.clone());
             x0s.push_back(s.x0.clone());
         };
-        const torch::Tensor out = sampleDdim(denoise, packedNoise.reshape({1, 4, h, w}), schedule, steps, onStep);
+        const torch::Tensor out = sampleDdim(denoise, packedNoise.slice(2, 0, h * w).reshape({1, ch, h, w}), schedule, steps, onStep);
         dit->setRoundQkvToHalf(false);
         const double tol = half ? o.fp16Tolerance : o.fp32Tolerance;
         const json& stepList = v.at("steps");
@@ -267,11 +306,21 @@ void runSamplerCase(const Golden& g, const json& c, DiTACE& dit, const ParityOpt
             if (st.contains("eps_uncond"))
                 emit(check(variant, step + "eps_uncond", unconds[k], g.get(st["eps_uncond"]), tol));
             if (st.contains("x0_pred"))
-                emit(check(variant, step + "x0_pred", x0s[k].reshape({1, 4, h * w}), g.get(st["x0_pred"]), tol));
-            emit(check(variant, step + "x_next", nexts[k].reshape({1, 4, h * w}), g.get(st.at("x_next")), tol));
+                emit(check(variant, step + "x0_pred", x0s[k].reshape({1, ch, h * w}), g.get(st["x0_pred"]), tol));
+            emit(check(variant, step + "x_next", nexts[k].reshape({1, ch, h * w}), g.get(st.at("x_next")), tol));
         }
-        emit(check(variant, "out", out.reshape({1, 4, h * w}), g.get(v.at("out")), tol));
+        emit(check(variant, "out", out.reshape({1, ch, h * w}), g.get(v.at("out")), tol));
     }
+}
+
+// The golden key of a DiT configuration's RoPE table: "dit.<config>.freqs_as_real", or with the
+// configuration's "dit_" prefix dropped ("dit.tiny.freqs_as_real" for dit_tiny); empty if absent.
+std::string ropeTableKey(const Golden& g, const std::string& config) {
+    std::vector<std::string> names{config};
+    if (config.starts_with("dit_")) names.push_back(config.substr(4));
+    for (const auto& name : names)
+        if (g.has("dit." + name + ".freqs_as_real")) return "dit." + name + ".freqs_as_real";
+    return {};
 }
 
 }  // namespace
@@ -285,21 +334,24 @@ std::vector<ParityCheck> runParity(const fs::path& dir, const ParityOptions& opt
         all.push_back(std::move(c));
     };
     const json& cases = g.meta().at("cases");
-    const std::string ditConfig = g.configWithWeights("DiTACE");
-    std::optional<DiTACE> dit;
-    auto needDit = [&]() -> DiTACE& {
-        if (!dit) {
-            if (ditConfig.empty()) throw Error(dir, "no DiTACE configuration with a weight file");
-            dit = loadDit(g, ditConfig);
-        }
-        return *dit;
+    // One DiT per configuration the cases use, loaded on first use; its RoPE table is checked
+    // then when the set records it.
+    std::map<std::string, DiTACE> dits;
+    auto needDit = [&](const json& c) -> DiTACE& {
+        const std::string config = g.configOf(c, "DiTACE");
+        auto found = dits.find(config);
+        if (found != dits.end()) return found->second;
+        DiTACE& dit = dits.emplace(config, loadDit(g, config)).first->second;
+        if (const std::string key = ropeTableKey(g, config); !key.empty())
+            emit(check("rope." + config, "freqs_as_real", dit->rope().tableAsReal(), g.get(key), options.fp32Tolerance));
+        return dit;
     };
     for (auto it = cases.begin(); it != cases.end(); ++it) {
         const std::string name = it.key();
         try {
-            if (name.starts_with("dit.") && it->contains("kwargs")) runDitCase(g, name, *it, needDit(), options, emit);
+            if (name.starts_with("dit.") && it->contains("kwargs")) runDitCase(g, name, *it, needDit(*it), options, emit);
             else if (name == "vae") runVaeCase(g, *it, options, emit);
-            else if (name == "sampler") runSamplerCase(g, *it, needDit(), options, emit);
+            else if (name == "sampler") runSamplerCase(g, *it, needDit(*it), options, emit);
         } catch (const std::exception& e) {
             emit(failure(name, e.what()));
         }

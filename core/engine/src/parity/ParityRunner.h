@@ -4,6 +4,17 @@
 // files named after their configs) through the engine and reports, per case and per traced
 // module, the max-abs and relative error. Nothing is specific to one golden set: configurations
 // come from meta.json, weights from the files it names.
+//
+// What a set may say (tests/data/golden, tests/data/golden2):
+// - cases "dit.*" (with "kwargs": one DiTACE.forward, any batch size and frame count), "vae",
+//   "sampler" (one single-sample DDIM trajectory with CFG; "sampler" and/or "sampler_fp32attn");
+// - a case's "config" names its configuration in "configs"; without it, the first configuration
+//   of the model (NAME DiTACE / AutoencoderKL) that has a weight file;
+// - a configuration's weights: the file its PRETRAINED_MODEL names in the set's directory (so
+//   configurations can share one), else <config>.safetensors / .pth / .bin;
+// - "dit.<config>.freqs_as_real" (or without the config's "dit_" prefix): its RoPE table, checked
+//   as case "rope.<config>" when that DiT is first built;
+// - the sampler's "guide_scale" / "guide_rescale", else the values written in its "call".
 #include <filesystem>
 #include <functional>
 #include <string>

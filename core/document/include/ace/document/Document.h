@@ -16,6 +16,9 @@ public:
     int height() const { return m_height; }
     Rect bounds() const { return {0, 0, m_width, m_height}; }
     void resize(int width, int height);
+    // A new canvas size with every layer moved by (dx, dy): extending the canvas on the left or
+    // top by n pixels is resizeCanvas(w + n, h, n, 0). Marks everything dirty.
+    void resizeCanvas(int width, int height, int dx, int dy);
 
     int layerCount() const { return static_cast<int>(m_layers.size()); }
     const std::vector<Layer>& layers() const { return m_layers; }
@@ -36,6 +39,11 @@ public:
     // Composites layer `index` onto the raster layer below it (its attributes apply) into one
     // normal-mode layer covering both; returns the merged layer's id.
     LayerId mergeDown(int index);
+
+    // The mask the canvas paints and the next turn uses (255 = edit here): the topmost mask layer
+    // placed at (0, 0) with the canvas's size. -1 when there is none.
+    int editMaskIndex() const;
+    bool hasRasterLayer() const;
 
     // Which layer feeds the next turn; 0 = the flattened image.
     LayerId inputLayer() const { return m_inputLayer; }
