@@ -187,6 +187,14 @@ void MainWindow::connectSession() {
     connect(m_document, &CanvasDocument::inputChanged, canvasThumb, qOverload<>(&QTimer::start));
     connect(m_document, &CanvasDocument::maskChanged, canvasThumb, qOverload<>(&QTimer::start));
 
+    // Each result's inputs go into the project's assets, so its layer can be re-run after reopening.
+    m_session->setAssetStore(
+        [this](const std::string& name, const Image& image) { m_documentSession->project().assets[name] = image; },
+        [this](const std::string& name) -> const Image* {
+            const auto& assets = m_documentSession->project().assets;
+            const auto it = assets.find(name);
+            return it == assets.end() ? nullptr : &it->second;
+        });
     // Re-running a result layer from the layer panel adds a version of it.
     if (LayerPanel* panel = m_documentActions->layerPanel())
         connect(panel, &LayerPanel::rerunRequested, m_session,
@@ -195,6 +203,8 @@ void MainWindow::connectSession() {
             [this](const QString& text) { statusBar()->showMessage(text, 10000); });
     // Each finished turn is autosaved at once (its result layer and provenance).
     connect(m_session, &SessionController::resultLayerAdded, m_documentSession, &DocumentSession::requestAutosave);
+    // And each finished stroke, so that a crash loses at most the stroke in progress.
+    connect(m_document, &CanvasDocument::editFinished, m_documentSession, &DocumentSession::requestAutosave);
 
     CanvasView* view = m_canvasPanel->view();
     connect(m_session, &SessionController::turnStarted, view,

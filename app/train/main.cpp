@@ -4,11 +4,13 @@
 #include <cstdio>
 #include <iostream>
 #include <map>
+#include <sstream>
 #include <string>
 #include <vector>
 
 #include <torch/torch.h>
 
+#include "Evaluation.h"
 #include "TrainingRun.h"
 #include "ace/common/Error.h"
 #include "ace/imaging/ImageIo.h"
@@ -34,6 +36,9 @@ commands:
            a sheet of task samples (inputs, masks tinted, target)
   corpus   --out FILE [--seed N] [--count N]
            the instruction corpus alone (input for spm_train)
+  eval     --model DIR [--count N] [--seed N] [--steps N] [--kinds a,b,...] [--size WxH] [--out-dir DIR]
+           run N fresh samples of each task kind through the model (the app's pipeline) and print
+           the mean scores per kind (synth/TaskScores.h); --out-dir keeps the outputs and targets
 
 common: --threads N (intra-op threads), --device cpu|cuda
 Ctrl-C during training saves a checkpoint and stops; the same command continues.
@@ -64,6 +69,12 @@ std::string need(const std::map<std::string, std::string>& o, const std::string&
 std::string get(const std::map<std::string, std::string>& o, const std::string& key, const std::string& fallback) {
     const auto it = o.find(key);
     return it == o.end() ? fallback : it->second;
+}
+
+std::pair<int, int> parseSize(const std::string& s) {
+    const auto x = s.find('x');
+    if (x == std::string::npos) throw ace::Error("--size expects WxH");
+    return {std::stoi(s.substr(0, x)), std::stoi(s.substr(x + 1))};
 }
 
 void printProgress(const std::string& stage, const ace::train::StepStats& s, int64_t target) {
@@ -114,12 +125,7 @@ int main(int argc, char** argv) {
             std::cout << "exported " << bytes / 1024 << " KiB to " << need(o, "out") << "/models\n";
         } else if (command == "preview") {
             ace::synth::TaskSamplerOptions so;
-            if (o.count("size")) {
-                const std::string s = o.at("size");
-                const auto x = s.find('x');
-                if (x == std::string::npos) throw ace::Error("--size expects WxH");
-                so.sizes = {{std::stoi(s.substr(0, x)), std::stoi(s.substr(x + 1))}};
-            }
+            if (o.count("size")) so.sizes = {parseSize(o.at("size"))};
             const ace::synth::TaskSampler sampler(std::stoull(get(o, "seed", "1")), so);
             const int count = std::stoi(get(o, "count", "24"));
             std::vector<ace::synth::LcuSample> samples;
@@ -134,6 +140,24 @@ int main(int argc, char** argv) {
             }
             ace::writeImage(need(o, "out"), ace::synth::renderSampleSheet(samples));
             std::cout << "wrote " << samples.size() << " samples to " << need(o, "out") << "\n";
+        } else if (command == "eval") {
+            ace::train::EvalOptions eo;
+            eo.seed = std::stoull(get(o, "seed", "777"));
+            eo.samplesPerKind = std::stoi(get(o, "count", "4"));
+            eo.steps = std::stoi(get(o, "steps", "0"));
+            if (o.count("size")) eo.sizes = {parseSize(o.at("size"))};
+            if (o.count("out-dir")) eo.outputDir = o.at("out-dir");
+            if (o.count("kinds")) {
+                std::stringstream list(o.at("kinds"));
+                for (std::string k; std::getline(list, k, ',');) eo.kinds.push_back(ace::synth::taskKindFromName(k));
+            }
+            ace::ModelLoadOptions lo;
+            lo.device = device.is_cuda() ? ace::Device::Cuda : ace::Device::Cpu;
+            const auto model = ace::AceModel::load(need(o, "model"), lo);
+            const auto reports = ace::train::evaluateModel(model, eo, [](const ace::train::KindReport& r) {
+                std::fprintf(stderr, "eval: %s done (%d samples)\n", ace::synth::taskKindName(r.kind).c_str(), r.samples);
+            });
+            std::cout << ace::train::formatReports(reports);
         } else if (command == "corpus") {
             const ace::synth::TaskSampler sampler(std::stoull(get(o, "seed", "2024")));
             sampler.writeCorpus(need(o, "out"), std::stoull(get(o, "count", "20000")));

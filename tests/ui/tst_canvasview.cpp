@@ -173,6 +173,15 @@ private Q_SLOTS:
         QCOMPARE(mask.pixelColor(499, 374).value(), 0);
         QCOMPARE(mask.pixelColor(500, 374).value(), 255);
         QCOMPARE(test::maskedPixels(mask), 600L * 450L - 400L * 300L);
+        // The layered document grew: its layers moved with the old canvas, the mask layer covers the new one.
+        QCOMPARE(f.layered.width(), 600);
+        QCOMPARE(f.layered.layer(0).x, 100);
+        QCOMPARE(f.layered.layer(0).y, 75);
+        QVERIFY(f.layered.layer(f.layered.editMaskIndex()).bounds() == f.layered.bounds());
+        f.stack.undo();
+        QCOMPARE(f.layered.layer(0).x, 0);
+        QCOMPARE(f.document.size(), QSize(400, 300));
+        QCOMPARE(test::maskedPixels(f.document.mask()), 0L);
     }
 
     void zoomAndPan() {

@@ -299,6 +299,11 @@ private Q_SLOTS:
         const QImage before = view->grab(copyRect).toImage();
         QTest::mouseMove(viewport, copyRect.center());
         QTRY_VERIFY(view->grab(copyRect).toImage() != before);
+        QCOMPARE(viewport->cursor().shape(), Qt::PointingHandCursor);
+        QTest::mouseMove(viewport, view->visualRect(doneResult).topLeft() + QPoint(2, 2));
+        QCOMPARE(viewport->cursor().shape(), Qt::ArrowCursor);
+        QTRY_COMPARE(view->grab(copyRect).toImage(), before);
+        QTest::mouseMove(viewport, copyRect.center());
 
         // Its tooltip names it with its key.
         QHelpEvent help(QEvent::ToolTip, copyRect.center(), viewport->mapToGlobal(copyRect.center()));
@@ -345,14 +350,19 @@ private Q_SLOTS:
         // Save as… writes the result where the dialog says.
         QTemporaryDir dir;
         const QString file = dir.filePath("turn.png");
-        QTimer::singleShot(200, [&] {
+        // The dialog runs its own event loop: answer it once it is up, however long that takes.
+        QTimer answer;
+        answer.setInterval(20);
+        connect(&answer, &QTimer::timeout, this, [&] {
             auto* dialog = qobject_cast<QFileDialog*>(QApplication::activeModalWidget());
-            QVERIFY(dialog);
+            if (!dialog || !dialog->isVisible()) return;
+            answer.stop();
             auto* name = dialog->findChild<QLineEdit*>("fileNameEdit");  // typed as a user would
             QVERIFY(name);
             name->setText(file);
             static_cast<QDialog*>(dialog)->accept();  // QFileDialog::accept, which takes the name
         });
+        answer.start();
         click(doneResult, ChatAction::SaveAs);
         QCOMPARE(QImage(file).convertToFormat(QImage::Format_RGB32), result.convertToFormat(QImage::Format_RGB32));
 
@@ -374,12 +384,16 @@ private Q_SLOTS:
         QCOMPARE(panel.input()->toPlainText(), QString("make {image} a winter scene"));
         // The Menu key opens the current row's menu with the same actions.
         QStringList menuActions;
-        QTimer::singleShot(100, [&] {
+        QTimer closeMenu;
+        closeMenu.setInterval(20);
+        connect(&closeMenu, &QTimer::timeout, this, [&] {
             auto* menu = qobject_cast<QMenu*>(QApplication::activePopupWidget());
-            QVERIFY(menu);
+            if (!menu || !menu->isVisible()) return;
+            closeMenu.stop();
             for (QAction* a : menu->actions()) menuActions << a->objectName();
             menu->close();
         });
+        closeMenu.start();
         QContextMenuEvent menuKey(QContextMenuEvent::Keyboard, QPoint(5, 5));
         QApplication::sendEvent(view, &menuKey);
         QCOMPARE(menuActions, QStringList({"actionUseAsCanvas", "actionRegenerate", "actionCopyResult", "actionSaveResult"}));
@@ -430,7 +444,9 @@ private Q_SLOTS:
             QTest::qWait(20);
             const QImage shot = panel.view()->grab().toImage();
             // The user's bubble is dark and its text light.
-            const QRect bubble = panel.view()->visualRect(model.userIndex(first));
+            const qreal dpr = shot.devicePixelRatio();  // grab() is in device pixels
+            const QRectF logical = panel.view()->visualRect(model.userIndex(first));
+            const QRect bubble = QRectF(logical.topLeft() * dpr, logical.size() * dpr).toRect() & shot.rect();
             long darkPixels = 0, lightPixels = 0;
             for (int y = bubble.top(); y <= bubble.bottom(); ++y)
                 for (int x = bubble.left(); x <= bubble.right(); ++x) {

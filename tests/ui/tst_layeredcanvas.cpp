@@ -9,6 +9,7 @@
 #include <QtTest>
 
 #include <QComboBox>
+#include <QElapsedTimer>
 #include <QListView>
 #include <QTemporaryDir>
 #include <QToolButton>
@@ -170,6 +171,64 @@ private Q_SLOTS:
         QCOMPARE(model->rowCount(), 3);
     }
 
+    // A result layer of a project opened in a new window re-runs from its provenance and the
+    // inputs stored in the project: same seed, same request, the same pixels.
+    void rerunAfterReopening() {
+        configure(test::workingModelFolder(), 2);
+        const QString path = m_dir.filePath("rerun.aceproj");
+        InferenceJob original;
+        Image firstPixels;
+        LayerId resultId = 0;
+        {
+            Window w;
+            QVERIFY(QTest::qWaitForWindowExposed(&w.window));
+            QVERIFY(w.waitReady());
+            w.window.document()->openImage(test::makeScene(192, 128, 21), "open", "photo");
+            w.paintStroke({{40, 60}, {150, 70}}, 24);
+            QSignalSpy started(w.window.session()->worker(), &InferenceWorker::jobStarted);
+            QSignalSpy added(w.window.session(), &SessionController::resultLayerAdded);
+            QComboBox* task = w.window.chatPanel()->taskBox();
+            task->setCurrentIndex(task->findData(int(TaskKind::Inpainting)));
+            w.type("a river through {image}");
+            w.pressEnter();
+            QVERIFY(test::waitFor(added, 120000));
+            original = started.first().at(1).value<InferenceJob>();
+            resultId = added.first().at(1).value<quint64>();
+            firstPixels = w.window.document()->document().findLayer(resultId)->image();
+            QString error;
+            QVERIFY2(w.window.documentSession()->saveAs(path, &error), qPrintable(error));
+            QVERIFY(!w.window.documentSession()->project().assets.empty());
+        }
+        Window w;
+        QVERIFY(QTest::qWaitForWindowExposed(&w.window));
+        QVERIFY(w.waitReady());
+        QString error;
+        QVERIFY2(w.window.documentSession()->open(path, &error), qPrintable(error));
+        const Document& doc = w.window.document()->document();
+        QVERIFY(doc.findLayer(resultId));
+        LayerPanel* panel = w.window.documentActions()->layerPanel();
+        panel->setCurrentRow(panel->model()->rowForId(resultId));
+        QVERIFY(panel->rerunButton()->isEnabled());
+        QSignalSpy started(w.window.session()->worker(), &InferenceWorker::jobStarted);
+        QSignalSpy added(w.window.session(), &SessionController::resultLayerAdded);
+        QTest::mouseClick(panel->rerunButton(), Qt::LeftButton);
+        QVERIFY(test::waitFor(added, 120000));
+        const InferenceJob again = started.first().at(1).value<InferenceJob>();
+        QCOMPARE(again.request.current.instruction, original.request.current.instruction);
+        QCOMPARE(again.request.current.images.size(), original.request.current.images.size());
+        QVERIFY(again.request.current.images[0].image == original.request.current.images[0].image);
+        QVERIFY(again.request.current.images[0].mask == original.request.current.images[0].mask);
+        QCOMPARE(again.request.current.images[0].task, std::string("inpainting"));
+        QCOMPARE(again.request.options.steps, original.request.options.steps);
+        QCOMPARE(again.request.options.guideScale, original.request.options.guideScale);
+        QVERIFY(again.pasteMask == original.pasteMask);
+        QVERIFY(again.target == original.target);
+        const Layer* layer = doc.findLayer(resultId);
+        QCOMPARE(layer->versions.size(), size_t(2));
+        QCOMPARE(layer->versions[1].provenance->seed, layer->versions[0].provenance->seed);
+        QVERIFY(layer->versions[1].image == firstPixels);
+    }
+
     // The layer panel's "next turn uses" choice is the {image} the worker gets, and the chat says so.
     void chosenInputLayerFeedsTheTurn() {
         configure(test::workingModelFolder(), 2);
@@ -249,10 +308,12 @@ private Q_SLOTS:
         const Document& doc = canvas->document();
         DocumentSession* session = w.window.documentSession();
         session->setAutosaveFolder(m_dir.filePath("autosave-strokes"));
-        session->setAutosaveDelay(50);
+        // Only the end of a stroke may start an autosave in this test (not the delay after a change).
+        session->setAutosaveDelay(600000);
         canvas->openImage(test::makeScene(300, 200, 9), "open", "photo");
         Image top(300, 100, 4);
         for (std::size_t i = 0; i < top.data.size(); ++i) top.data[i] = i % 4 == 3 ? 255 : 200;
+        QVERIFY(canvas->isOpaque());
         session->layerModel()->addLayer(Layer::raster("top", top, 0, 50), "Add layer");
         QTest::qWait(50);
 
@@ -264,8 +325,8 @@ private Q_SLOTS:
         const long painted = test::maskedPixels(toQImage(maskLayer.image()));
         QVERIFY2(painted > 200 * 25, qPrintable(QString::number(painted)));
         QCOMPARE(canvas->mask(), toQImage(maskLayer.image()));
-        // The autosave written after the stroke holds it (an autosave of the state before the
-        // stroke may still be finishing first; writes are atomic, so each read sees a whole file).
+        // The autosave started when the stroke ended holds it (writes are atomic, so each read
+        // sees a whole file).
         const auto autosavedMask = [&]() -> Image {
             if (autosaved.isEmpty()) return {};
             try {
@@ -277,6 +338,21 @@ private Q_SLOTS:
             }
         };
         QTRY_VERIFY_WITH_TIMEOUT(autosavedMask() == maskLayer.image(), 10000);
+        // After a crash, a new window recovers it from there: the layers and the painted mask.
+        {
+            QTemporaryDir crashed;
+            const QString leftover = crashed.filePath("autosave-999999999-1.aceproj");
+            QVERIFY(QFile::copy(session->autosaveFile(), leftover));
+            Window other;
+            const RecoveryCandidate candidate{leftover.toStdString(), {}, {}};
+            QString error;
+            QVERIFY2(other.window.documentSession()->recover(candidate, &error), qPrintable(error));
+            QCOMPARE(other.window.document()->document().layerCount(), doc.layerCount());
+            QCOMPARE(other.window.document()->mask(), canvas->mask());
+            QCOMPARE(other.window.document()->image(), canvas->image());
+            QVERIFY(other.window.documentSession()->isModified());
+            other.window.documentSession()->discardAutosave();
+        }
         // Undo reverts the stroke.
         w.window.undoStack()->undo();
         QCOMPARE(test::maskedPixels(canvas->mask()), 0L);
@@ -325,6 +401,52 @@ private Q_SLOTS:
         QVERIFY(w.window.undoStack()->canUndo());
         w.window.undoStack()->undo();  // the stroke
         QCOMPARE(test::maskedPixels(canvas->mask()), 0L);
+    }
+
+    // 2048 x 2048, ten layers: a small layer's change recomposites only its rectangle, and a mask
+    // stroke recomposites nothing; the canvas gets exactly those rectangles.
+    void largeStackUpdatesOnlyDirtyRectangles() {
+        QUndoStack stack;
+        Document layered(2048, 2048);
+        LayerModel layers(&layered, &stack);
+        CanvasDocument canvas(&layers);
+        for (int i = 0; i < 9; ++i) {
+            Image pixels(2048, 2048, 4);
+            for (std::size_t k = 0; k < pixels.data.size(); ++k)
+                pixels.data[k] = static_cast<std::uint8_t>(k % 4 == 3 ? 96 + i * 16 : (k * (i + 3)) >> 5);
+            Layer l = Layer::raster("layer " + std::to_string(i), pixels);
+            l.blendMode = i % 2 ? BlendMode::Multiply : BlendMode::Normal;
+            layers.addLayer(std::move(l), "add");
+            // One translucent layer alone: the view draws its checkerboard under it.
+            if (i == 0) QVERIFY(!canvas.isOpaque());
+        }
+        layers.addLayer(Layer::raster("patch", toAceImage(test::makeScene(256, 256, 4), 4), 900, 700), "add");
+        QVERIFY(canvas.hasImage());
+        // Nine translucent layers add up to an opaque composite (alpha 1 - (1 - a1)(1 - a2)...).
+        QVERIFY(canvas.isOpaque());
+        QSignalSpy areas(&canvas, &CanvasDocument::imageAreaChanged);
+        QSignalSpy full(&canvas, &CanvasDocument::imageChanged);
+        QElapsedTimer t;
+        t.start();
+        QVERIFY(layers.setLayerOpacity(0, 0.5));  // the patch is row 0 (the top)
+        const double patchMs = t.nsecsElapsed() / 1e6;
+        QCOMPARE(areas.size(), 1);
+        QCOMPARE(areas.first().first().toRect(), QRect(900, 700, 256, 256));
+        QCOMPARE(full.size(), 0);
+        QCOMPARE(canvas.image(), flattenComposite(layered));
+        t.start();
+        QVERIFY(layers.setLayerVisible(1, false));  // a whole-canvas layer
+        const double fullMs = t.nsecsElapsed() / 1e6;
+        QCOMPARE(areas.last().first().toRect(), QRect(0, 0, 2048, 2048));
+        // A mask change is not part of the composite.
+        const LayerId mask = canvas.beginMaskEdit();
+        QVERIFY(mask);
+        areas.clear();
+        canvas.paintMaskShape(QRect(100, 100, 300, 200), true, false);
+        QCOMPARE(areas.size(), 0);
+        qInfo("2048x2048, 10 layers: %.1f ms for a 256x256 layer's change (dirty rectangle), %.1f ms for a full "
+              "recomposite", patchMs, fullMs);
+        QVERIFY2(patchMs * 8 < fullMs, qPrintable(QString("%1 %2").arg(patchMs).arg(fullMs)));
     }
 
 private:

@@ -63,6 +63,8 @@ void CanvasDocument::onCompositeChanged(const QRect& area) {
     if (resized) {
         m_image = QImage(canvas, QImage::Format_RGB32);
         m_display = QImage(canvas, QImage::Format_ARGB32_Premultiplied);
+        m_display.fill(Qt::transparent);
+        m_transparentPixels = qint64(canvas.width()) * canvas.height();
     }
     const QRect dirty = resized ? QRect(QPoint(0, 0), canvas) : area.intersected(QRect(QPoint(0, 0), canvas));
     // Straight RGBA8 -> premultiplied ARGB32 for the view; the same with opaque alpha is the
@@ -75,6 +77,7 @@ void CanvasDocument::onCompositeChanged(const QRect& area) {
         for (int x = 0; x < dirty.width(); ++x, s += 4) {
             const int a = s[3];
             const int r = (s[0] * a + 127) / 255, g = (s[1] * a + 127) / 255, b = (s[2] * a + 127) / 255;
+            m_transparentPixels += int(a < 255) - int(qAlpha(d[x]) < 255);
             d[x] = qRgba(r, g, b, a);
             o[x] = qRgb(r, g, b);
         }

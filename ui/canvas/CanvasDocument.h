@@ -43,6 +43,8 @@ public:
     const QImage& image() const { return m_image; }
     // The composite with its transparency, Format_ARGB32_Premultiplied, for the view.
     const QImage& display() const { return m_display; }
+    // True when no pixel of the composite is transparent (the view then draws no checkerboard).
+    bool isOpaque() const { return m_transparentPixels == 0; }
 
     // The edit mask (Grayscale8 at the canvas's size, 255 = edit here; all zero without a mask layer).
     QImage mask() const;
@@ -86,6 +88,8 @@ public:
     // notifyMaskChanged() and a MaskEditCommand.
     QImage writableMask();
     void notifyMaskChanged(const QRect& rect);
+    // A tool finished an edit (the mouse was released): emits editFinished().
+    void notifyEditFinished() { Q_EMIT editFinished(); }
     // For the undo commands: puts `patch` into mask layer `id` at rect.topLeft().
     void setMaskRect(LayerId id, const QRect& rect, const QImage& patch);
     QImage maskRect(LayerId id, const QRect& rect) const;
@@ -107,6 +111,7 @@ Q_SIGNALS:
     void maskChanged(const QRect& rect);
     void previewChanged();
     void inputChanged();  // the input of the next turn may have changed (choice or pixels)
+    void editFinished();  // a stroke or shape is complete: a good moment to autosave
 
 private:
     void onCompositeChanged(const QRect& area);
@@ -120,6 +125,7 @@ private:
     bool m_reset = true;
     QImage m_image;
     QImage m_display;
+    qint64 m_transparentPixels = 0;  // pixels of m_display with alpha < 255
     LayerId m_maskId = 0;
     const void* m_maskPixels = nullptr;
     bool m_maskVisible = true;

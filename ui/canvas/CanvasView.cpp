@@ -205,7 +205,7 @@ void CanvasView::paintEvent(QPaintEvent* event) {
     const QRectF dst = imageToWidget().mapRect(QRectF(src));
 
     // Transparent parts of the composite over a checkerboard, as in every layered editor.
-    p.fillRect(dst, m_checker);
+    if (!m_document->isOpaque()) p.fillRect(dst, m_checker);
     const qreal dpr = devicePixelRatioF();
     if (!m_scaled.isNull() && m_scaledZoom == m_zoom && m_scaledDpr == dpr) {
         p.drawPixmap(imageRect.topLeft(), m_scaled);
@@ -309,6 +309,7 @@ void CanvasView::mouseReleaseEvent(QMouseEvent* event) {
     if (event->button() == Qt::LeftButton && m_toolActive) {
         m_toolActive = false;
         m_tool->release(m_document, widgetToImage(event->position()));
+        m_document->notifyEditFinished();
         update();
     }
 }

@@ -342,8 +342,14 @@ void ChatDelegate::setHover(const QModelIndex& index, int button, QWidget* view)
     if (itemView && m_hoverIndex.isValid()) itemView->update(m_hoverIndex);
     m_hoverIndex = index;
     m_hoverButton = button;
-    if (itemView && index.isValid()) itemView->update(index);
+    if (!itemView) return;
+    if (index.isValid()) itemView->update(index);
+    // A hand over the buttons says they are clickable.
+    if (button >= 0) itemView->viewport()->setCursor(Qt::PointingHandCursor);
+    else itemView->viewport()->unsetCursor();
 }
+
+void ChatDelegate::clearHover(QAbstractItemView* view) { setHover(QModelIndex(), -1, view); }
 
 bool ChatDelegate::editorEvent(QEvent* event, QAbstractItemModel* model, const QStyleOptionViewItem& option,
                                const QModelIndex& index) {

@@ -37,6 +37,8 @@ public:
     static QKeySequence actionShortcut(ChatAction action);
     // The buttons drawn for `index` laid out in `option.rect`.
     QList<Button> buttons(const QStyleOptionViewItem& option, const QModelIndex& index) const;
+    // Forgets the button under the mouse (the view calls it when the mouse leaves the rows).
+    void clearHover(QAbstractItemView* view);
 
     static constexpr int kThumbHeight = 72;
     static constexpr int kResultMax = 220;
@@ -52,7 +54,7 @@ protected:
                    const QModelIndex& index) override;
 
 private:
-    void setHover(const QModelIndex& index, int button, QWidget* viewport);
+    void setHover(const QModelIndex& index, int button, QWidget* view);
 
     QPersistentModelIndex m_hoverIndex;
     int m_hoverButton = -1;  // index into buttons(), -1: none

@@ -13,6 +13,7 @@
 #include <QLabel>
 #include <QListView>
 #include <QMenu>
+#include <QMouseEvent>
 #include <QMessageBox>
 #include <QPainter>
 #include <QPushButton>
@@ -40,6 +41,16 @@ public:
     std::function<void(const QModelIndex&, const QPoint& globalPos)> menuRequested;
 
 protected:
+    bool viewportEvent(QEvent* event) override {
+        // The delegate only hears of the mouse over rows: off them, no button is under it.
+        auto* delegate = qobject_cast<ChatDelegate*>(itemDelegate());
+        if (delegate && (event->type() == QEvent::Leave ||
+                         (event->type() == QEvent::MouseMove &&
+                          !indexAt(static_cast<QMouseEvent*>(event)->position().toPoint()).isValid())))
+            delegate->clearHover(this);
+        return QListView::viewportEvent(event);
+    }
+
     void contextMenuEvent(QContextMenuEvent* event) override {
         const bool mouse = event->reason() == QContextMenuEvent::Mouse;
         const QModelIndex index = mouse ? indexAt(event->pos()) : currentIndex();
@@ -89,12 +100,12 @@ ChatPanel::ChatPanel(ChatModel* model, QWidget* parent) : QWidget(parent), m_mod
     });
     // Follow the conversation as it grows; the context chips follow the turns' images.
     connect(model, &QAbstractItemModel::rowsInserted, m_view, [this] { m_view->scrollToBottom(); });
-    connect(model, &QAbstractItemModel::modelReset, this, &ChatPanel::refreshHistory);
-    connect(model, &QAbstractItemModel::rowsInserted, this, &ChatPanel::refreshHistory);
-    connect(model, &QAbstractItemModel::dataChanged, this, &ChatPanel::refreshHistory);
     createKeyActions();
 
     m_contextBar = new ContextBar(this);
+    connect(model, &QAbstractItemModel::modelReset, this, &ChatPanel::refreshHistory);
+    connect(model, &QAbstractItemModel::rowsInserted, this, &ChatPanel::refreshHistory);
+    connect(model, &QAbstractItemModel::dataChanged, this, &ChatPanel::refreshHistory);
     connect(m_contextBar, &ContextBar::historyTurnClicked, this, &ChatPanel::showTurn);
     connect(m_contextBar, &ContextBar::removeAttachmentRequested, this, &ChatPanel::removeAttachment);
 

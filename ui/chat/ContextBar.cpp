@@ -27,7 +27,7 @@ constexpr int kThumbMaxW = 44;
 constexpr int kChipGap = 4;
 constexpr int kRowGap = 4;
 constexpr int kRemove = 16;  // the × of an attachment chip
-constexpr int kSourceMaxW = 104;
+constexpr int kSourceMaxW = 150;  // longer sources (file names) are elided in the middle
 
 QImage chipThumbnail(const QImage& image) {
     if (image.isNull()) return {};
@@ -151,8 +151,11 @@ ContextBar::Layout ContextBar::layoutFor(int width) const {
                               ? (y += kNoteH, y - kNoteH)
                               : placeRow(false, static_cast<int>(m_images.size()), [&](int i) {
                                     const ImageItem& item = m_images[i];
-                                    const int text = std::max(smallFm.horizontalAdvance(item.label) + 4,
-                                                              std::min(kSourceMaxW, smallFm.horizontalAdvance(item.source)));
+                                    QFont bold = smallFont(font());
+                                    bold.setBold(true);
+                                    // A few pixels of slack so that a text that fits is never elided.
+                                    const int text = std::max(QFontMetrics(bold).horizontalAdvance(item.label),
+                                                              std::min(kSourceMaxW, smallFm.horizontalAdvance(item.source))) + 4;
                                     return 6 + thumbSize(m_imageThumbs[i]).width() + 6 + text + 6 +
                                            (item.attachment >= 0 ? kRemove + 2 : 0);
                                 });

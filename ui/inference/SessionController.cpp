@@ -18,6 +18,27 @@ qint64 freshSeed(std::initializer_list<qint64> used) {
     while (std::find(used.begin(), used.end(), seed) != used.end());
     return seed;
 }
+// A name for an image derived from its content (FNV-1a 64 over its size and bytes).
+std::string contentName(const Image& image) {
+    std::uint64_t h = 1469598103934665603ULL;
+    const auto mix = [&h](std::uint8_t b) {
+        h ^= b;
+        h *= 1099511628211ULL;
+    };
+    for (int v : {image.width, image.height, image.channels})
+        for (int k = 0; k < 4; ++k) mix(static_cast<std::uint8_t>(v >> (8 * k)));
+    for (std::uint8_t b : image.data) mix(b);
+    char name[32];
+    std::snprintf(name, sizeof name, "img-%016llx", static_cast<unsigned long long>(h));
+    return name;
+}
+
+TaskKind taskKindOf(const std::string& referenceName, bool hasImages) {
+    for (TaskKind k : {TaskKind::Inpainting, TaskKind::Outpainting, TaskKind::TryOn})
+        if (taskReferenceName(k) == referenceName) return k;
+    return hasImages ? TaskKind::Automatic : TaskKind::TextToImage;
+}
+
 }  // namespace
 
 SessionController::SessionController(CanvasDocument* document, ChatModel* chat, BackendFactory backend, QObject* parent)
@@ -54,6 +75,18 @@ SessionController::~SessionController() {
     if (m_running) m_worker->cancel(static_cast<quint64>(m_running));
     m_thread.quit();
     m_thread.wait();
+}
+
+void SessionController::setAssetStore(AssetPut put, AssetGet get) {
+    m_putAsset = std::move(put);
+    m_getAsset = std::move(get);
+}
+
+std::string SessionController::storeAsset(const Image& image) const {
+    if (image.isNull() || !m_putAsset) return {};
+    const std::string name = contentName(image);
+    if (!m_getAsset || !m_getAsset(name)) m_putAsset(name, image);
+    return name;
 }
 
 void SessionController::setSettings(const GenerationSettings& settings) {
@@ -196,14 +229,105 @@ int SessionController::rerunLayer(quint64 layerId, bool newSeed) {
     const Layer* layer = m_document->document().findLayer(layerId);
     if (!layer || !layer->provenance()) return 0;
     const Provenance& p = *layer->provenance();
+    const qint64 seed = newSeed ? -1 : p.seed;
     const auto record = m_records.constFind(p.turn);
-    if (p.turn <= 0 || record == m_records.cend() || !record->submitted) {
-        Q_EMIT message(tr("The inputs of layer “%1” are not in this session any more; send its instruction again "
+    const ChatTurn* turn = m_chat->turn(p.turn);
+    // The turn that made it ran in this session: repeat its request exactly.
+    if (p.turn > 0 && record != m_records.cend() && record->submitted && turn && m_turnLayers.value(p.turn) == layerId &&
+        turn->instruction.toStdString() == p.instruction)
+        return rerun(p.turn, seed, layerId);
+    // Else (a project opened again) rebuild the request from the provenance and the stored inputs.
+    const std::optional<InferenceJob> job = jobFromProvenance(p);
+    if (!job) {
+        Q_EMIT message(tr("The inputs of layer “%1” are not in this project; send its instruction again "
                           "to make a new result.")
                            .arg(QString::fromStdString(layer->name)));
         return 0;
     }
-    return rerun(p.turn, newSeed ? -1 : p.seed, layerId);
+    SendRequest request;
+    request.text = QString::fromStdString(p.instruction);
+    request.task = taskKindOf(p.task, !job->request.current.images.empty());
+    request.pasteBack = job->pasteBack;
+    ChatTurn shown;
+    shown.instruction = request.text;
+    shown.task = request.task;
+    shown.pasteBack = job->pasteBack;
+    const bool canvas = !job->pasteInput.isNull();
+    for (int i = 0; i < static_cast<int>(job->request.current.images.size()); ++i) {
+        const InputImage& in = job->request.current.images[static_cast<std::size_t>(i)];
+        // "{image1} = cat.png" -> the attachment's source name.
+        QString source = QString::fromStdString(p.referencedImages.size() > static_cast<std::size_t>(i)
+                                                    ? p.referencedImages[static_cast<std::size_t>(i)]
+                                                    : std::string());
+        source = source.section(QStringLiteral(" = "), 1);
+        const ChatImage image{toQImage(in.image), toQImage(in.mask), imageLabel(i),
+                              canvas && i == 0 ? QStringLiteral("canvas") : source};
+        shown.images << image;
+        if (!(canvas && i == 0)) request.attachments << image;
+    }
+    const QString inputName = canvas ? QString::fromStdString(p.referencedImages.empty() ? std::string()
+                                                                                           : p.referencedImages.front())
+                                           .section(QStringLiteral(" = "), 1)
+                                     : QString();
+    return queueRerun(std::move(shown), request, *job, seed, layerId, 0, inputName);
+}
+
+std::optional<InferenceJob> SessionController::jobFromProvenance(const Provenance& p) const {
+    const nlohmann::json& s = p.settings;
+    if (!m_getAsset || !s.contains("inputs") || !s["inputs"].is_array()) return std::nullopt;
+    const auto image = [this](const nlohmann::json& entry, const char* key, bool required) -> std::optional<Image> {
+        if (!entry.contains(key) || entry[key].is_null()) {
+            if (required) return std::nullopt;
+            return Image();
+        }
+        if (!entry[key].is_string()) return std::nullopt;
+        const Image* found = m_getAsset(entry[key].get<std::string>());
+        if (!found) return std::nullopt;
+        return *found;
+    };
+    const auto inputOf = [&](const nlohmann::json& entry) -> std::optional<InputImage> {
+        if (!entry.is_object()) return std::nullopt;
+        const auto pixels = image(entry, "asset", true);
+        const auto mask = image(entry, "mask", false);
+        if (!pixels || !mask) return std::nullopt;
+        InputImage in{*pixels, *mask, entry.value("task", std::string())};
+        return in;
+    };
+    try {
+        InferenceJob job;
+        TurnRequest& r = job.request;
+        r.current.instruction = p.instruction;
+        for (const auto& entry : s["inputs"]) {
+            auto in = inputOf(entry);
+            if (!in) return std::nullopt;
+            r.current.images.push_back(std::move(*in));
+        }
+        if (s.contains("history"))
+            for (const auto& entry : s["history"]) {
+                auto in = inputOf(entry);
+                if (!in) return std::nullopt;
+                r.history.push_back(Turn{entry.value("instruction", std::string()), {std::move(*in)}});
+            }
+        const nlohmann::json o = s.value("options", nlohmann::json::object());
+        r.options.steps = o.value("steps", 0);
+        r.options.guideScale = o.value("guideScale", r.options.guideScale);
+        r.options.guideRescale = o.value("guideRescale", r.options.guideRescale);
+        r.options.sampler = o.value("sampler", r.options.sampler);
+        r.options.outputWidth = o.value("outputWidth", 0);
+        r.options.outputHeight = o.value("outputHeight", 0);
+        r.options.seed = p.seed;
+        job.pasteBack = s.value("pasteBack", true);
+        job.featherRadius = s.value("featherRadius", m_settings.featherRadius);
+        if (!r.history.empty()) job.target = r.history.front().images.front().image;
+        else if (!r.current.images.empty()) job.target = r.current.images.front().image;
+        if (s.value("canvas", false) && !r.current.images.empty()) {
+            job.pasteInput = r.current.images.front().image;
+            job.pasteMask = r.current.images.front().mask;
+        }
+        return job;
+    } catch (const nlohmann::json::exception&) {
+        return std::nullopt;  // a value of the wrong type: not a provenance this version wrote
+    }
 }
 
 int SessionController::rerun(int turnId, qint64 seed, LayerId targetLayer) {
@@ -219,14 +343,20 @@ int SessionController::rerun(int turnId, qint64 seed, LayerId targetLayer) {
     const TurnRecord copy = *original;
     // A new seed is drawn here so the request names it, and never the one the original used.
     if (seed < 0) seed = freshSeed({shown->seed, copy.job.request.options.seed});
-    const int id = addTurn(std::move(turn), copy.request);
+    return queueRerun(std::move(turn), copy.request, copy.job, seed, targetLayer, copy.inputLayer, copy.inputName);
+}
+
+int SessionController::queueRerun(ChatTurn turn, const SendRequest& request, InferenceJob job, qint64 seed,
+                                  LayerId targetLayer, LayerId inputLayer, const QString& inputName) {
+    if (seed < 0) seed = freshSeed({job.request.options.seed});
+    const int id = addTurn(std::move(turn), request);
     TurnRecord& record = m_records[id];
     record.regeneration = true;
-    record.job = copy.job;
+    record.job = std::move(job);
     record.job.id = static_cast<quint64>(id);
     record.job.request.options.seed = seed;  // everything else as it was
-    record.inputLayer = copy.inputLayer;
-    record.inputName = copy.inputName;
+    record.inputLayer = inputLayer;
+    record.inputName = inputName;
     record.targetLayer = targetLayer;
     m_pending.append(id);
     dispatchNext();
@@ -330,6 +460,30 @@ Provenance SessionController::provenanceOf(int turnId, const JobOutcome& outcome
                   {"engineSize", {outcome.engineSize.width(), outcome.engineSize.height()}},
                   {"seconds", outcome.wallMs / 1000.0}};
     if (r.current.images.empty()) p.settings["outputSize"] = {r.options.outputWidth, r.options.outputHeight};
+    // What a re-run needs after the project is opened again: the request, its images as assets.
+    if (m_putAsset) {
+        const auto entry = [this](const InputImage& in) {
+            nlohmann::json e = {{"asset", storeAsset(in.image)}, {"task", in.task}};
+            e["mask"] = in.mask.isNull() ? nlohmann::json() : nlohmann::json(storeAsset(in.mask));
+            return e;
+        };
+        nlohmann::json inputs = nlohmann::json::array(), history = nlohmann::json::array();
+        for (const InputImage& in : r.current.images) inputs.push_back(entry(in));
+        for (const Turn& t : r.history) {
+            nlohmann::json e = entry(t.images.front());
+            e["instruction"] = t.instruction;
+            history.push_back(std::move(e));
+        }
+        p.settings["inputs"] = std::move(inputs);
+        p.settings["history"] = std::move(history);
+        p.settings["canvas"] = canvas;
+        p.settings["options"] = {{"steps", r.options.steps},
+                                 {"guideScale", r.options.guideScale},
+                                 {"guideRescale", r.options.guideRescale},
+                                 {"sampler", r.options.sampler},
+                                 {"outputWidth", r.options.outputWidth},
+                                 {"outputHeight", r.options.outputHeight}};
+    }
     if (record.regeneration) {
         const ChatTurn* turn = m_chat->turn(turnId);
         if (turn && turn->regenerationOf) p.settings["rerunOf"] = turn->regenerationOf;

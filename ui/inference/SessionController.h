@@ -13,6 +13,9 @@
 #include <QObject>
 #include <QThread>
 
+#include <functional>
+#include <optional>
+
 #include "ChatModel.h"
 #include "InferenceBackend.h"
 #include "InferenceWorker.h"
@@ -50,6 +53,16 @@ public:
     bool isBusy() const { return m_running != 0 || !m_pending.isEmpty(); }
     int runningTurn() const { return m_running; }
     QList<int> queuedTurns() const { return m_pending; }
+    // Where each result's input images go so that its layer can be re-run after the project is
+    // saved and opened again: the project's assets (named by content, so shared history images
+    // are stored once). `put` stores an image under a name, `get` finds one (nullptr: absent).
+    using AssetPut = std::function<void(const std::string& name, const Image& image)>;
+    using AssetGet = std::function<const Image*(const std::string& name)>;
+    void setAssetStore(AssetPut put, AssetGet get);
+    // The request a result layer's provenance describes, rebuilt from the stored assets; nullopt
+    // when an asset is missing or the provenance predates them.
+    std::optional<InferenceJob> jobFromProvenance(const Provenance& provenance) const;
+
     // The turns the next request carries as history, oldest first.
     QList<int> nextContextTurns() const;
     // Builds the request a turn would send now (used when it starts; public for the chat's preview of the context).
@@ -95,6 +108,9 @@ private:
     void updateContext();
     int addTurn(ChatTurn turn, const SendRequest& request);
     int rerun(int turnId, qint64 seed, LayerId targetLayer);
+    int queueRerun(ChatTurn turn, const SendRequest& request, InferenceJob job, qint64 seed, LayerId targetLayer,
+                   LayerId inputLayer, const QString& inputName);
+    std::string storeAsset(const Image& image) const;
     Provenance provenanceOf(int turnId, const JobOutcome& outcome) const;
 
     CanvasDocument* m_document;
@@ -118,6 +134,8 @@ private:
     };
     QHash<int, TurnRecord> m_records;
     QHash<int, LayerId> m_turnLayers;  // turn -> the result layer it made or versioned
+    AssetPut m_putAsset;
+    AssetGet m_getAsset;
     QList<int> m_pending;
     int m_running = 0;
     QImage m_previewClip;  // the running turn's mask when its unmasked pixels are kept

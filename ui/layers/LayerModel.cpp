@@ -18,6 +18,13 @@ constexpr int kThumbnailSize = 48;
 
 QRect toQRect(const Rect& r) { return QRect(r.x, r.y, r.width, r.height); }
 
+// The canvas area a change of `layer` can alter in the composite: none for hidden layers and for
+// mask layers (those are drawn as the canvas's overlay, not composited).
+QRect compositeArea(const Layer& layer, const Rect& area) {
+    if (layer.kind == LayerKind::Mask) return {};
+    return toQRect(area);
+}
+
 }  // namespace
 
 LayerModel::LayerModel(Document* document, QUndoStack* undoStack, QObject* parent)
@@ -271,7 +278,8 @@ bool LayerModel::addVersion(LayerId id, const Image& image, const Provenance& pr
     const Layer& before = m_document->layer(index);
     Layer after = before;
     after.addVersion(image, provenance);
-    m_undoStack->push(new ReplaceLayersCommand(this, index, {before}, {std::move(after)}, tr("Regenerate")));
+    const QString text = tr("New version of “%1”").arg(QString::fromStdString(before.name));
+    m_undoStack->push(new ReplaceLayersCommand(this, index, {before}, {std::move(after)}, text));
     return true;
 }
 
@@ -281,7 +289,7 @@ LayerId LayerModel::insertLayerRaw(int stackIndex, Layer layer) {
     const LayerId id = m_document->insertLayer(stackIndex, std::move(layer));
     endInsertRows();
     const Layer& l = *m_document->findLayer(id);
-    Q_EMIT documentChanged(l.visible ? toQRect(l.bounds().intersected(m_document->bounds())) : QRect());
+    Q_EMIT documentChanged(l.visible ? compositeArea(l, l.bounds().intersected(m_document->bounds())) : QRect());
     return id;
 }
 
@@ -291,7 +299,7 @@ Layer LayerModel::takeLayerRaw(int stackIndex) {
     Layer layer = m_document->takeLayer(stackIndex);
     endRemoveRows();
     m_thumbnails.remove(layer.id);
-    Q_EMIT documentChanged(layer.visible ? toQRect(layer.bounds().intersected(m_document->bounds())) : QRect());
+    Q_EMIT documentChanged(layer.visible ? compositeArea(layer, layer.bounds().intersected(m_document->bounds())) : QRect());
     return layer;
 }
 
@@ -301,7 +309,8 @@ void LayerModel::moveLayerRaw(int from, int to) {
     beginMoveRows({}, fromRow, fromRow, {}, toRow > fromRow ? toRow + 1 : toRow);
     m_document->moveLayer(from, to);
     endMoveRows();
-    Q_EMIT documentChanged(toQRect(m_document->layer(to).bounds().intersected(m_document->bounds())));
+    const Layer& moved = m_document->layer(to);
+    Q_EMIT documentChanged(compositeArea(moved, moved.bounds().intersected(m_document->bounds())));
 }
 
 void LayerModel::replaceLayerRaw(int stackIndex, Layer layer) {
@@ -375,7 +384,8 @@ void LayerModel::emitRowChanged(LayerId id, const QRect& area) {
     m_thumbnails.remove(id);
     const int row = rowForId(id);
     if (row >= 0) Q_EMIT dataChanged(index(row), index(row));
-    Q_EMIT documentChanged(area);
+    const Layer* layer = m_document->findLayer(id);
+    Q_EMIT documentChanged(layer && layer->kind == LayerKind::Mask ? QRect() : area);
 }
 
 }  // namespace ace

@@ -8,6 +8,7 @@
 #include <nlohmann/json.hpp>
 #include <torch/torch.h>
 
+#include "Evaluation.h"
 #include "TrainCheckpoint.h"
 #include "TrainingRun.h"
 #include "VaeTrainer.h"
@@ -160,6 +161,48 @@ private Q_SLOTS:
         const ace::TurnResult grey = session.run(edit);
         QCOMPARE(grey.image.width, image.image.width);
         QCOMPARE(grey.image.height, image.image.height);
+
+        // ace-train eval on the exported model: fresh samples through the pipeline, scored.
+        EvalOptions eo;
+        eo.samplesPerKind = 1;
+        eo.steps = 2;
+        eo.sizes = {{32, 32}};
+        eo.kinds = {ace::synth::TaskKind::TextToImage, ace::synth::TaskKind::Grayscale, ace::synth::TaskKind::Canny,
+                    ace::synth::TaskKind::InpaintBox, ace::synth::TaskKind::MultiTurn};
+        eo.outputDir = out / "eval";
+        std::vector<ace::synth::TaskKind> seen;
+        const auto reports = evaluateModel(model, eo, [&](const KindReport& r) { seen.push_back(r.kind); });
+        QCOMPARE(seen, eo.kinds);
+        QCOMPARE(reports.size(), eo.kinds.size());
+        for (const KindReport& r : reports) {
+            QCOMPARE(r.samples, 1);
+            for (const auto& [name, value] : r.meanScores) QVERIFY2(std::isfinite(value), name.c_str());
+            QVERIFY(r.meanScores.count("target_l1") && r.meanScores.count("baseline_l1"));
+        }
+        QVERIFY(reports[1].meanScores.count("saturation"));
+        QVERIFY(reports[2].meanScores.count("edge_f1"));
+        QVERIFY(reports[3].meanScores.count("keep_l1"));
+        QVERIFY(fs::exists(eo.outputDir / "canny_0_output.png"));
+        const std::string table = formatReports(reports);
+        QVERIFY2(table.find("inpaint_box") != std::string::npos, table.c_str());
+    }
+
+    void turnRequestsFollowTheSamplesFrames() {
+        const ace::synth::TaskSampler sampler(5);
+        const ace::synth::LcuSample multi = sampler.conversation(3, 3).back();
+        const ace::TurnRequest r = turnRequestFor(multi);
+        QCOMPARE(r.history.size() + 1, multi.images.size());
+        for (std::size_t i = 0; i < r.history.size(); ++i) {
+            QCOMPARE(r.history[i].instruction, multi.instructions[i]);
+            QCOMPARE(r.history[i].images.size(), std::size_t(1));
+            QVERIFY(r.history[i].images[0].image.data == multi.images[i].data);
+        }
+        QCOMPARE(r.current.instruction, multi.instruction());
+        QVERIFY(r.current.images.at(0).image.data == multi.images.back().data);
+        QCOMPARE(r.current.images.at(0).task, multi.tasks.back());
+        const ace::TurnRequest t2i = turnRequestFor(sampler.sample(ace::synth::TaskKind::TextToImage, 0));
+        QVERIFY(t2i.history.empty() && t2i.current.images.empty());
+        QCOMPARE(t2i.options.outputWidth, 64);
     }
 
 private:

@@ -44,7 +44,10 @@ QImage makeScene(int width, int height, unsigned seed) {
 QString saveScreenshot(QWidget* widget, const QString& name) {
     const QString dir = QStringLiteral(ACE_BINARY_DIR "/screenshots");
     QDir().mkpath(dir);
-    const QString path = dir + "/" + name + ".png";
+    // A run on a high-DPI screen (the *_hidpi tests) keeps its own files: name@2x.png.
+    const qreal dpr = widget->devicePixelRatioF();
+    const QString suffix = dpr > 1.0 ? QStringLiteral("@%1x").arg(dpr) : QString();
+    const QString path = dir + "/" + name + suffix + ".png";
     widget->grab().save(path);
     return path;
 }

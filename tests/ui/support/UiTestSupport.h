@@ -11,7 +11,8 @@ namespace ace::test {
 
 // A photo-like RGB32 image: gradient, shapes, text, deterministic noise.
 QImage makeScene(int width, int height, unsigned seed = 1);
-// Saves widget->grab() to ACE_BINARY_DIR/screenshots/<name>.png and returns the path.
+// Saves widget->grab() to ACE_BINARY_DIR/screenshots/<name>.png (<name>@2x.png on a 2x screen)
+// and returns the path.
 QString saveScreenshot(QWidget* widget, const QString& name);
 // Number of mask pixels above 128.
 long maskedPixels(const QImage& mask);

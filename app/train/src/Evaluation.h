@@ -1,0 +1,49 @@
+#pragma once
+// Evaluation of a model folder on fresh synthetic samples: each task kind's samples go through the
+// app's own pipeline (AceModel + EditSession, the LCU as a user's turns would build it) and their
+// outputs are scored against the generator's targets (synth/TaskScores.h). `ace-train eval`
+// prints the table; the built-in model's behaviour tests take their thresholds from it.
+#include <cstdint>
+#include <filesystem>
+#include <functional>
+#include <map>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "ace/engine/Pipeline.h"
+#include "ace/imaging/synth/TaskSampler.h"
+#include "ace/imaging/synth/TaskScores.h"
+
+namespace ace::train {
+
+struct EvalOptions {
+    std::uint64_t seed = 777;       // the data seed of the samples (training uses its own)
+    int samplesPerKind = 4;
+    int steps = 0;                  // 0: the model's default
+    double guideScale = 4.5;
+    double guideRescale = 0.5;
+    std::vector<synth::TaskKind> kinds;  // empty: every kind
+    std::vector<std::pair<int, int>> sizes{{64, 64}};
+    std::filesystem::path outputDir;     // when set: <kind>_<i>_{output,target}.png
+};
+
+struct KindReport {
+    synth::TaskKind kind = synth::TaskKind::TextToImage;
+    int samples = 0;
+    std::map<std::string, double> meanScores;  // TaskScores::named(), averaged over the samples
+    double secondsPerSample = 0;
+};
+
+// The turns a user would send for the sample: each earlier image with its instruction as a history
+// turn, the last image (if any) with the current instruction.
+TurnRequest turnRequestFor(const synth::LcuSample& sample);
+
+using EvalProgress = std::function<void(const KindReport&)>;
+std::vector<KindReport> evaluateModel(const std::shared_ptr<const AceModel>& model, const EvalOptions& options,
+                                      const EvalProgress& onKind = {});
+
+// A fixed-width table of the reports, one row per kind.
+std::string formatReports(const std::vector<KindReport>& reports);
+
+}  // namespace ace::train

@@ -1,0 +1,118 @@
+// The task scores that judge the built-in model: the target itself scores perfectly, a do-nothing
+// answer scores as the baseline, and each kind-specific score measures what it claims.
+#include <QtTest>
+
+#include <cmath>
+
+#include "ace/imaging/synth/SceneRenderer.h"
+#include "ace/imaging/synth/TaskSampler.h"
+#include "ace/imaging/synth/TaskScores.h"
+
+using namespace ace::synth;
+using ace::Image;
+
+Q_DECLARE_METATYPE(ace::synth::TaskKind)
+
+namespace {
+
+Image solid(int w, int h, std::array<std::uint8_t, 3> rgb) {
+    Image img(w, h, 3);
+    for (int i = 0; i < w * h; ++i)
+        for (int k = 0; k < 3; ++k) img.data[size_t(i) * 3 + k] = rgb[k];
+    return img;
+}
+
+}  // namespace
+
+class TestTaskScores : public QObject {
+    Q_OBJECT
+private Q_SLOTS:
+    void targetScoresPerfectly_data() {
+        QTest::addColumn<TaskKind>("kind");
+        for (TaskKind k : allTaskKinds()) QTest::newRow(taskKindName(k).c_str()) << k;
+    }
+
+    void targetScoresPerfectly() {
+        QFETCH(TaskKind, kind);
+        const TaskSampler sampler(91);
+        for (std::uint64_t i = 0; i < 4; ++i) {
+            const LcuSample s = sampler.sample(kind, i);
+            const TaskScores t = scoreOutput(s, s.target);
+            QCOMPARE(t.targetL1, 0.0);
+            if (!std::isnan(t.editL1)) QCOMPARE(t.editL1, 0.0);
+            // The generator changes nothing outside the edit region.
+            if (!std::isnan(t.keepL1)) QCOMPARE(t.keepL1, 0.0);
+            if (!std::isnan(t.edgeF1)) QCOMPARE(t.edgeF1, 1.0);
+            if (!std::isnan(t.colourRecall)) QCOMPARE(t.colourRecall, 1.0);
+            if (!std::isnan(t.saturation)) QVERIFY(t.saturation < 0.01);
+            QVERIFY(t.baselineL1 >= 0.0);
+        }
+    }
+
+    void doNothingScoresAsTheBaseline() {
+        const TaskSampler sampler(92);
+        const LcuSample s = sampler.sample(TaskKind::Recolour, 3);
+        const TaskScores t = scoreOutput(s, s.images.back());
+        QCOMPARE(t.targetL1, t.baselineL1);
+        QVERIFY(t.baselineL1 > 0);
+        QCOMPARE(t.keepL1, 0.0);
+        QVERIFY(t.editL1 > 0.05);  // the shape kept its old colour
+    }
+
+    void grayscaleSaturation() {
+        const TaskSampler sampler(93);
+        const LcuSample s = sampler.sample(TaskKind::Grayscale, 0);
+        QVERIFY(scoreOutput(s, s.images.back()).saturation > 0.1);  // the colourful input
+        QCOMPARE(meanSaturation(solid(8, 8, {90, 90, 90})), 0.0);
+        QCOMPARE(meanSaturation(solid(8, 8, {255, 0, 0})), 1.0);
+    }
+
+    void edgeF1MeasuresOverlap() {
+        Image ref(32, 32, 3), shifted(32, 32, 3), far(32, 32, 3);
+        for (int y = 4; y < 28; ++y) {
+            std::fill_n(ref.data.begin() + (size_t(y) * 32 + 10) * 3, 3, 255);
+            std::fill_n(shifted.data.begin() + (size_t(y) * 32 + 11) * 3, 3, 255);  // 1 px off: tolerated
+            std::fill_n(far.data.begin() + (size_t(y) * 32 + 20) * 3, 3, 255);
+        }
+        QCOMPARE(edgeF1(ref, ref), 1.0);
+        QCOMPARE(edgeF1(shifted, ref), 1.0);
+        QCOMPARE(edgeF1(far, ref), 0.0);
+        QCOMPARE(edgeF1(Image(32, 32, 3), ref), 0.0);
+        QCOMPARE(edgeF1(Image(32, 32, 3), Image(32, 32, 3)), 1.0);
+        QCOMPARE(edgeF1(shifted, ref, 0), 0.0);
+    }
+
+    void colourRecallCountsNamedColours() {
+        const NamedColour red = colourByName("red"), blue = colourByName("blue");
+        Image half = solid(20, 20, blue.rgb);
+        for (int i = 0; i < 200; ++i)
+            for (int k = 0; k < 3; ++k) half.data[size_t(i) * 3 + k] = red.rgb[k];
+        QCOMPARE(colourRecall(half, half, {red, blue}), 1.0);
+        // All blue: red is missing (0), blue is there (capped at 1).
+        QCOMPARE(colourRecall(solid(20, 20, blue.rgb), half, {red, blue}), 0.5);
+    }
+
+    void regionsAndSizesAreChecked() {
+        const Image a = solid(4, 4, {0, 0, 0}), b = solid(4, 4, {255, 255, 255});
+        Image region(4, 4, 1);
+        std::fill_n(region.data.begin(), 8, 255);  // top half
+        QCOMPARE(meanAbsDifference(a, b, region, true), 1.0);
+        QCOMPARE(meanAbsDifference(a, a, region, false), 0.0);
+        QVERIFY_THROWS_EXCEPTION(std::invalid_argument, meanAbsDifference(a, solid(5, 4, {0, 0, 0})));
+        const TaskSampler sampler(94);
+        const LcuSample s = sampler.sample(TaskKind::TextToImage, 0);
+        QVERIFY_THROWS_EXCEPTION(std::invalid_argument, scoreOutput(s, solid(s.width() + 16, s.height(), {0, 0, 0})));
+    }
+
+    void namedListsOnlyWhatApplies() {
+        const TaskSampler sampler(95);
+        const LcuSample s = sampler.sample(TaskKind::Canny, 0);
+        const auto named = scoreOutput(s, s.target).named();
+        QStringList names;
+        for (const auto& [n, v] : named) names << QString::fromStdString(n);
+        QCOMPARE(names, QStringList({"target_l1", "baseline_l1", "edge_f1"}));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestTaskScores)
+#include "tst_taskscores.moc"
