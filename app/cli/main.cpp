@@ -25,8 +25,11 @@ const char* kUsage =
     "  parity   compare the engine with reference golden data: --golden DIR [--tolerance 1e-4]\n"
     "  bench    time the full-size architectures with random weights: [--device cpu|cuda] [--size 512]\n"
     "           [--steps N] [--cases t2i,edit,lcu4] [--skip-t5] [--precision auto|fp32|fp16|bf16]\n"
+    "           [--e2e-steps 20 (whole turns; 0: skip)] [--t5-on-device]\n"
     "           with --model DIR: whole turns on that model folder (the built-in one, or the release):\n"
     "           load time, then text-to-image and masked-edit turns [--steps N] [--repeats 5] [--device cpu|cuda]\n"
+    "  bench --load  write full-size random checkpoints in the release formats and time loading them:\n"
+    "           [--dir DIR] [--max-gib 15] [--t5-layers N] [--t5-decoder-layers N] [--keep]\n"
     "  make-random-model  write a tiny model folder with random weights (tests, demos): --out DIR [--seed N]\n"
     "  --version          versions of ACE Desktop, LibTorch, CUDA and the devices found\n"
     "  --help             this help\n";
@@ -52,7 +55,7 @@ int main(int argc, char* argv[]) {
         }
         if (command == "run") return runCommand(CliArgs(argc, argv, 2, {"posterior-mean"}));
         if (command == "parity") return parityCommand(CliArgs(argc, argv, 2, {"verbose"}));
-        if (command == "bench") return benchCommand(CliArgs(argc, argv, 2, {"skip-t5"}));
+        if (command == "bench") return benchCommand(CliArgs(argc, argv, 2, {"skip-t5", "load", "keep", "t5-on-device"}));
         if (command == "make-random-model") return makeRandomModelCommand(CliArgs(argc, argv, 2, {}));
         std::fprintf(stderr, "ace-cli: unknown command '%s'\n\n%s", command.c_str(), kUsage);
         return 2;

@@ -87,6 +87,11 @@ void printProgress(const std::string& stage, const ace::train::StepStats& s, int
     std::fflush(stdout);
 }
 
+void printMessage(const std::string& message) {
+    std::printf("%s\n", message.c_str());
+    std::fflush(stdout);
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -112,10 +117,11 @@ int main(int argc, char** argv) {
             const int64_t steps = std::stoll(need(o, "steps"));
             const auto reached = command == "vae"
                                      ? ace::train::trainVaeStage(need(o, "work"), steps, device, printProgress, &g_stop)
-                                     : ace::train::trainDitStage(need(o, "work"), steps, device, printProgress, &g_stop);
+                                     : ace::train::trainDitStage(need(o, "work"), steps, device, printProgress, &g_stop,
+                                                                 printMessage);
             std::cout << command << ": checkpoint at step " << reached << "\n";
         } else if (command == "export") {
-            const auto bytes = ace::train::exportModel(need(o, "work"), need(o, "out"), !o.count("not-built-in"));
+            const auto bytes = ace::train::exportModel(need(o, "work"), need(o, "out"), !o.count("not-built-in"), printMessage);
             std::cout << "exported " << bytes / 1024 << " KiB to " << need(o, "out") << "/models\n";
         } else if (command == "preview") {
             ace::synth::TaskSamplerOptions so;

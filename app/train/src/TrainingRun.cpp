@@ -3,10 +3,8 @@
 #include <sentencepiece_trainer.h>
 
 #include <fstream>
-#include <iostream>
 #include <sstream>
 
-#include <nlohmann/json.hpp>
 #include <torch/torch.h>
 
 #include "DitTrainer.h"
@@ -179,7 +177,7 @@ struct DitParts {
     std::shared_ptr<const T5Tokenizer> tokenizer;
 };
 
-DitParts buildDitParts(const RunPaths& paths, const TrainConfig& config, torch::Device device) {
+DitParts buildDitParts(const RunPaths& paths, const TrainConfig& config, torch::Device device, const LogFn& log) {
     DitParts parts;
     if (!fs::exists(paths.tokenizer)) throw Error(paths.tokenizer, "missing: run `ace-train init` first");
     parts.tokenizer = std::make_shared<const T5Tokenizer>(paths.tokenizer);
@@ -192,7 +190,7 @@ DitParts buildDitParts(const RunPaths& paths, const TrainConfig& config, torch::
         vaeTrainer.loadCheckpoint(paths.vaeCheckpoint);
         vaeTrainer.copyEmaTo(parts.vae);
         const double factor = calibrateLatentScale(parts.vae, calibrationImages(config, 64));
-        std::cout << "vae: latent scale calibrated by a factor " << factor << std::endl;
+        if (log) log("vae: latent scale calibrated by a factor " + std::to_string(factor));
         writeModule(paths.frozenVae, *parts.vae);
     }
     readModule(paths.frozenVae, *parts.vae);
@@ -212,20 +210,20 @@ DitParts buildDitParts(const RunPaths& paths, const TrainConfig& config, torch::
 }  // namespace
 
 int64_t trainDitStage(const fs::path& work, int64_t targetSteps, torch::Device device, const ProgressFn& progress,
-                      const std::atomic<bool>* stop) {
+                      const std::atomic<bool>* stop, const LogFn& log) {
     const RunPaths paths(work);
     const TrainConfig config = TrainConfig::load(paths.config);
-    DitParts parts = buildDitParts(paths, config, device);
+    DitParts parts = buildDitParts(paths, config, device, log);
     DitTrainer trainer(config, parts.dit, parts.t5, parts.tokenizer, parts.vae, device);
     if (fs::exists(paths.ditCheckpoint)) trainer.loadCheckpoint(paths.ditCheckpoint);
     return runLoop(trainer, "dit", targetSteps, config.dit.saveEvery, paths.ditCheckpoint, paths.ditLog, progress, stop);
 }
 
-std::uintmax_t exportModel(const fs::path& work, const fs::path& out, bool builtIn) {
+std::uintmax_t exportModel(const fs::path& work, const fs::path& out, bool builtIn, const LogFn& log) {
     const RunPaths paths(work);
     const TrainConfig config = TrainConfig::load(paths.config);
     if (!fs::exists(paths.ditCheckpoint)) throw Error(paths.ditCheckpoint, "missing: train the DiT first (`ace-train dit`)");
-    DitParts parts = buildDitParts(paths, config, torch::kCPU);
+    DitParts parts = buildDitParts(paths, config, torch::kCPU, log);
     DitTrainer trainer(config, parts.dit, parts.t5, parts.tokenizer, parts.vae, torch::kCPU);
     trainer.loadCheckpoint(paths.ditCheckpoint);
     DiTACE dit(ditConfigFor(config));
@@ -238,29 +236,7 @@ std::uintmax_t exportModel(const fs::path& work, const fs::path& out, bool built
     writeModule(models / "vae" / "vae.safetensors", *parts.vae);
     writeModule(models / "text_encoder" / "t5" / "model.safetensors", *t5);
     fs::copy_file(paths.tokenizer, models / "tokenizer" / "t5" / "spiece.model", fs::copy_options::overwrite_existing);
-    const T5Config t = t5ConfigFor(config);
-    {
-        const nlohmann::json cfg = {{"architectures", {"T5EncoderModel"}},
-                                    {"model_type", "t5"},
-                                    {"d_model", t.dModel},
-                                    {"d_kv", t.dKv},
-                                    {"num_heads", t.numHeads},
-                                    {"num_layers", t.numLayers},
-                                    {"d_ff", t.dFf},
-                                    {"vocab_size", t.vocabSize},
-                                    {"relative_attention_num_buckets", t.relativeAttentionNumBuckets},
-                                    {"relative_attention_max_distance", t.relativeAttentionMaxDistance},
-                                    {"layer_norm_epsilon", t.layerNormEpsilon},
-                                    {"feed_forward_proj", "gated-gelu"},
-                                    {"is_gated_act", true},
-                                    {"dense_act_fn", "gelu_new"},
-                                    {"pad_token_id", 0},
-                                    {"eos_token_id", 1},
-                                    {"tie_word_embeddings", false}};
-        std::ofstream o(models / "text_encoder" / "t5" / "config.json");
-        o << cfg.dump(2) << "\n";
-        if (!o.flush()) throw Error(models / "text_encoder" / "t5" / "config.json", "cannot write");
-    }
+    t5ConfigFor(config).writeJson(models / "text_encoder" / "t5" / "config.json");
     ModelSettings settings;
     settings.name = config.name;
     settings.builtIn = builtIn;

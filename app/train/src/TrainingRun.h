@@ -44,6 +44,9 @@ void trainTokenizer(const std::filesystem::path& corpus, const std::filesystem::
 void initRun(const std::filesystem::path& work, const TrainConfig& config);
 
 using ProgressFn = std::function<void(const std::string& stage, const StepStats& stats, int64_t targetSteps)>;
+// One-line status messages of a run (e.g. the latent-scale calibration); the library never
+// prints: the command-line front end decides where they go.
+using LogFn = std::function<void(const std::string& message)>;
 
 // Trains the stage up to `targetSteps` optimizer steps in total, continuing from its checkpoint.
 // Saves every saveEvery steps, at the end, and when *stop becomes true (then returns early).
@@ -51,10 +54,11 @@ using ProgressFn = std::function<void(const std::string& stage, const StepStats&
 int64_t trainVaeStage(const std::filesystem::path& work, int64_t targetSteps, torch::Device device,
                       const ProgressFn& progress, const std::atomic<bool>* stop = nullptr);
 int64_t trainDitStage(const std::filesystem::path& work, int64_t targetSteps, torch::Device device,
-                      const ProgressFn& progress, const std::atomic<bool>* stop = nullptr);
+                      const ProgressFn& progress, const std::atomic<bool>* stop = nullptr, const LogFn& log = {});
 
 // The EMA weights as a model folder: <out>/models/{dit,vae,text_encoder/t5,tokenizer/t5} and
 // <out>/models/ace_model.json (built_in: true). Returns the bytes written.
-std::uintmax_t exportModel(const std::filesystem::path& work, const std::filesystem::path& out, bool builtIn = true);
+std::uintmax_t exportModel(const std::filesystem::path& work, const std::filesystem::path& out, bool builtIn = true,
+                           const LogFn& log = {});
 
 }  // namespace ace::train

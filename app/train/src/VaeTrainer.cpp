@@ -7,7 +7,6 @@
 #include <torch/torch.h>
 
 #include "TrainCheckpoint.h"
-#include "vae/VaeBlocks.h"
 #include "ace/common/Error.h"
 
 namespace ace::train {
@@ -49,6 +48,7 @@ VaeTrainer::VaeTrainer(const TrainConfig& config, AutoencoderKL vae, torch::Devi
           return o;
       }()),
       m_gen(at::make_generator<at::CPUGeneratorImpl>(config.dataSeed ^ 0xAE5EEDULL)) {
+    m_vae->setTrainable(true);
     for (auto& p : m_vae->named_parameters(true)) m_params.emplace_back(p.key(), p.value());
     m_adam = std::make_unique<AdamW>(m_params, AdamWOptions{0.9, 0.999, 1e-8, config.vae.weightDecay});
     m_ema = std::make_unique<Ema>(m_params, config.vae.emaDecay);
@@ -78,19 +78,11 @@ torch::Tensor VaeTrainer::nextBatch() {
 
 std::pair<torch::Tensor, torch::Tensor> VaeTrainer::loss(const torch::Tensor& images) {
     const torch::Tensor x = images.to(m_device);
-    // AutoencoderKL's encode/decode are inference entry points (they run without autograd), so
-    // training composes the same submodules itself: conv1(encoder(x)) -> (mean, logvar), and
-    // decoder(conv2(z)).
-    const vae::Compute& compute = m_vae->compute();
-    const auto parts = vae::convolve(*m_vae->conv1, m_vae->encoder->forward(x, compute), compute)
-                           .to(torch::kFloat32)
-                           .chunk(2, 1);
-    const torch::Tensor mean = parts[0];
-    const torch::Tensor logvar = parts[1].clamp(-30.0, 20.0);
+    // The autoencoder is trainable (set in the constructor): moments and decode build the graph.
+    const auto [mean, logvar] = m_vae->moments(x);
     const torch::Tensor noise = torch::randn(mean.sizes(), m_gen).to(m_device);
     const torch::Tensor z = mean + torch::exp(0.5 * logvar) * noise;
-    const torch::Tensor recon =
-        m_vae->decoder->forward(vae::convolve(*m_vae->conv2, z, compute), compute).to(torch::kFloat32);
+    const torch::Tensor recon = m_vae->decode(z);
     const torch::Tensor rec = torch::l1_loss(recon, x) + torch::mse_loss(recon, x);
     // KL(q(z|x) || N(0, 1)), summed over latent elements and averaged over the batch.
     const torch::Tensor kl = 0.5 * (mean.pow(2) + logvar.exp() - 1.0 - logvar).sum() / double(x.size(0));

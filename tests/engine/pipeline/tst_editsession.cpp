@@ -1,12 +1,17 @@
 // The pipeline end to end on a tiny random-weight model written by the test: text-to-image, an
 // edit with a mask, a turn with history; seeds reproduce, previews arrive per step, cancel stops
-// within a step, caches are used, bad input gets clear errors.
+// within a step, caches are used, bad input gets clear errors, an out-of-memory (injected through
+// the engine's test hook) falls back to the CPU or says what to change.
 #include <QtTest>
 
 #include <atomic>
+#include <chrono>
+#include <filesystem>
+#include <fstream>
 
 #include "ace/engine/ModelFactory.h"
 #include "ace/engine/Pipeline.h"
+#include "pipeline/OutOfMemory.h"
 
 namespace {
 
@@ -168,6 +173,102 @@ private Q_SLOTS:
         QVERIFY_THROWS_EXCEPTION(ace::Error, session.run(g));
     }
 
+    // The latent preview's fit is cached beside the converted weights, keyed to the VAE file:
+    // a second load reads it, a changed VAE file is fitted again.
+    void latentPreviewFitIsCached() {
+        const std::filesystem::path cache = std::filesystem::path(m_dir.path().toStdString()) / "models" / ".ace-cache";
+        const std::filesystem::path file = cache / "latent-preview-fp32.json";
+        QVERIFY(std::filesystem::is_regular_file(file));
+        const std::string before = readText(file);
+        QVERIFY(before.find("vae.safetensors") != std::string::npos);
+        ace::ModelLoadOptions options;
+        options.device = ace::Device::Cpu;
+        const auto again = ace::AceModel::load(m_dir.path().toStdString(), options);
+        QCOMPARE(readText(file), before);
+        // Touching the VAE file changes its identity: refitted, the same numbers under a new key.
+        const std::filesystem::path vae = std::filesystem::path(m_dir.path().toStdString()) / "models" / "vae" / "vae.safetensors";
+        std::filesystem::last_write_time(vae, std::filesystem::last_write_time(vae) + std::chrono::seconds(5));
+        ace::AceModel::load(m_dir.path().toStdString(), options);
+        const std::string after = readText(file);
+        QVERIFY(after != before);
+        QCOMPARE(after.substr(after.find("\"weight\"")), before.substr(before.find("\"weight\"")));
+    }
+
+    // Out of memory in a run (injected where CUDA would throw it): with the fallback allowed and a
+    // model not already in CPU fp32, the turn runs again on the CPU in fp32 and gives exactly the
+    // CPU fp32 model's image, saying so; the steps start again at 1.
+    void outOfMemoryFallsBackToTheCpu_data() {
+        QTest::addColumn<QString>("point");
+        QTest::addColumn<bool>("edit");
+        QTest::newRow("dit step, text-to-image") << "dit step" << false;
+        QTest::newRow("vae encode, edit") << "vae encode" << true;
+        QTest::newRow("vae decode, edit") << "vae decode" << true;
+    }
+    void outOfMemoryFallsBackToTheCpu() {
+        QFETCH(QString, point);
+        QFETCH(bool, edit);
+        ace::TurnRequest r;
+        r.current.instruction = edit ? "make {image} blue" : "draw a blue star";
+        if (edit) r.current.images.push_back({gradientImage(64, 48), boxMask(64, 48), "inpainting"});
+        r.options.steps = 3;
+        r.options.seed = 11;
+        r.options.outputWidth = r.options.outputHeight = 64;
+        ace::EditSession reference(m_model);
+        const ace::TurnResult expected = reference.run(r);
+
+        ace::EditSession session(halfModel());
+        std::vector<int> steps;
+        ace::fault::injectOutOfMemory(point.toStdString());
+        const ace::TurnResult result = session.run(r, [&](const ace::StepProgress& p) { steps.push_back(p.step); });
+        ace::fault::clearInjections();
+        QCOMPARE(result.device, std::string("cpu"));
+        QVERIFY2(result.notice.find("ran out of memory") != std::string::npos, result.notice.c_str());
+        QVERIFY2(result.notice.find("injected") != std::string::npos, result.notice.c_str());
+        QVERIFY(result.image == expected.image);
+        // A failure in the middle of the denoising restarts the progress.
+        if (point == "dit step") QCOMPARE(steps, (std::vector<int>{1, 2, 3}));
+        if (point == "vae decode") QCOMPARE(steps, (std::vector<int>{1, 2, 3, 1, 2, 3}));
+        // The next turn runs on the model's own configuration again.
+        QVERIFY(session.run(r).notice.empty());
+    }
+
+    // Without the fallback (or on a model already in CPU fp32) the error says what happened and
+    // what to change; the session keeps working.
+    void outOfMemoryWithoutFallbackIsAClearError_data() {
+        QTest::addColumn<bool>("cpuFp32");
+        QTest::newRow("cpu fp32 model") << true;
+        QTest::newRow("fallback disabled") << false;
+    }
+    void outOfMemoryWithoutFallbackIsAClearError() {
+        QFETCH(bool, cpuFp32);
+        std::shared_ptr<ace::AceModel> model = m_model;
+        if (!cpuFp32) {
+            ace::ModelLoadOptions options = halfOptions();
+            options.cpuFallbackOnOutOfMemory = false;
+            model = ace::AceModel::load(m_dir.path().toStdString(), options);
+        }
+        ace::EditSession session(model);
+        ace::TurnRequest r;
+        r.current.instruction = "draw a red ring";
+        r.options.steps = 2;
+        r.options.seed = 5;
+        r.options.outputWidth = r.options.outputHeight = 64;
+        ace::fault::injectOutOfMemory("dit step");
+        try {
+            session.run(r);
+            QFAIL("no error");
+        } catch (const ace::Error& e) {
+            const std::string m = e.what();
+            QVERIFY2(m.find("ran out of memory") != std::string::npos, e.what());
+            QVERIFY2(m.find("Try a smaller output size") != std::string::npos, e.what());
+            QVERIFY2(m.find("injected") != std::string::npos, e.what());
+        }
+        ace::fault::clearInjections();
+        const ace::TurnResult ok = session.run(r);
+        QVERIFY(ok.notice.empty());
+        QCOMPARE(ok.image.width, 64);
+    }
+
     void missingModelFolder() {
         try {
             ace::AceModel::load(m_dir.filePath("does-not-exist").toStdString());
@@ -178,8 +279,26 @@ private Q_SLOTS:
     }
 
 private:
+    static std::string readText(const std::filesystem::path& file) {
+        std::ifstream in(file);
+        return std::string(std::istreambuf_iterator<char>(in), {});
+    }
+    // CPU in bfloat16: not the CPU fp32 configuration, so an out-of-memory falls back.
+    static ace::ModelLoadOptions halfOptions() {
+        ace::ModelLoadOptions options;
+        options.device = ace::Device::Cpu;
+        options.ditPrecision = ace::Precision::BFloat16;
+        options.vaePrecision = ace::Precision::BFloat16;
+        return options;
+    }
+    std::shared_ptr<ace::AceModel> halfModel() {
+        if (!m_halfModel) m_halfModel = ace::AceModel::load(m_dir.path().toStdString(), halfOptions());
+        return m_halfModel;
+    }
+
     QTemporaryDir m_dir;
     std::shared_ptr<ace::AceModel> m_model;
+    std::shared_ptr<ace::AceModel> m_halfModel;
 };
 
 QTEST_GUILESS_MAIN(TestEditSession)

@@ -55,6 +55,18 @@ private Q_SLOTS:
         QCOMPARE(xxl.dFf, int64_t(10240));
         QCOMPARE(xxl.vocabSize, int64_t(32128));
         QCOMPARE(xxl.relativeAttentionMaxDistance, int64_t(128));
+        // The built-in description of the release's encoder (benchmarks) is the real config.json.
+        const ace::T5Config builtIn = ace::T5Config::v11Xxl();
+        QCOMPARE(builtIn.vocabSize, xxl.vocabSize);
+        QCOMPARE(builtIn.dModel, xxl.dModel);
+        QCOMPARE(builtIn.dKv, xxl.dKv);
+        QCOMPARE(builtIn.numHeads, xxl.numHeads);
+        QCOMPARE(builtIn.numLayers, xxl.numLayers);
+        QCOMPARE(builtIn.dFf, xxl.dFf);
+        QCOMPARE(builtIn.relativeAttentionNumBuckets, xxl.relativeAttentionNumBuckets);
+        QCOMPARE(builtIn.relativeAttentionMaxDistance, xxl.relativeAttentionMaxDistance);
+        QCOMPARE(builtIn.layerNormEpsilon, xxl.layerNormEpsilon);
+        QCOMPARE(ace::T5Config::v11Xxl(3).numLayers, int64_t(3));
     }
 
     void configErrorsNameTheFile_data() {
@@ -78,6 +90,35 @@ private Q_SLOTS:
             QVERIFY2(std::string(e.what()).find(file) == 0, e.what());
         }
         QVERIFY_THROWS_EXCEPTION(ace::Error, ace::T5Config::fromJson(dir.filePath("missing.json").toStdString()));
+    }
+
+    // writeJson is what the model writers (createRandomModel, ace-train export) use: fromJson reads
+    // back every field of a non-default configuration.
+    void configJsonRoundTrips() {
+        ace::T5Config c;
+        c.vocabSize = 321;
+        c.dModel = 48;
+        c.dKv = 12;
+        c.numHeads = 3;
+        c.numLayers = 5;
+        c.dFf = 80;
+        c.relativeAttentionNumBuckets = 16;
+        c.relativeAttentionMaxDistance = 64;
+        c.layerNormEpsilon = 1e-5;
+        QTemporaryDir dir;
+        const std::filesystem::path file = dir.filePath("config.json").toStdString();
+        c.writeJson(file);
+        const ace::T5Config back = ace::T5Config::fromJson(file);
+        QCOMPARE(back.vocabSize, c.vocabSize);
+        QCOMPARE(back.dModel, c.dModel);
+        QCOMPARE(back.dKv, c.dKv);
+        QCOMPARE(back.numHeads, c.numHeads);
+        QCOMPARE(back.numLayers, c.numLayers);
+        QCOMPARE(back.dFf, c.dFf);
+        QCOMPARE(back.relativeAttentionNumBuckets, c.relativeAttentionNumBuckets);
+        QCOMPARE(back.relativeAttentionMaxDistance, c.relativeAttentionMaxDistance);
+        QCOMPARE(back.layerNormEpsilon, c.layerNormEpsilon);
+        QVERIFY_THROWS_EXCEPTION(ace::Error, c.writeJson(dir.filePath("no/such/folder/config.json").toStdString()));
     }
 
     void parameterNamesAreHuggingFaces() {

@@ -106,7 +106,14 @@ private Q_SLOTS:
 
         std::vector<StepStats> steps;
         auto record = [&](const std::string&, const StepStats& s, int64_t) { steps.push_back(s); };
-        QCOMPARE(trainDitStage(straight, 4, torch::kCPU, record), int64_t(4));
+        // The DiT stage freezes the VAE and reports its latent-scale calibration through the
+        // caller's log (the library itself prints nothing).
+        std::vector<std::string> messages;
+        QCOMPARE(trainDitStage(straight, 4, torch::kCPU, record, nullptr,
+                               [&](const std::string& m) { messages.push_back(m); }),
+                 int64_t(4));
+        QCOMPARE(messages.size(), size_t(1));
+        QVERIFY2(messages.front().starts_with("vae: latent scale calibrated by a factor "), messages.front().c_str());
         QCOMPARE(trainDitStage(resumed, 2, torch::kCPU, nullptr), int64_t(2));
         QCOMPARE(trainDitStage(resumed, 4, torch::kCPU, nullptr), int64_t(4));
         compareCheckpoints(RunPaths(straight).ditCheckpoint, RunPaths(resumed).ditCheckpoint);

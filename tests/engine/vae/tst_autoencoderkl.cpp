@@ -146,6 +146,27 @@ private Q_SLOTS:
         QVERIFY(torch::equal(torch::randn({4}), before));
     }
 
+    // Inference builds no graph; a trainable autoencoder's moments and decode do, with gradients
+    // reaching the encoder and decoder weights (what ace-train's VAE stage relies on).
+    void trainableBuildsTheGraph() {
+        const torch::Tensor x = m_golden.tensor("vae.in.x");
+        QVERIFY(!m_vae->trainable());
+        QVERIFY(!m_vae->moments(x).first.requires_grad());
+        ace::AutoencoderKL vae = ace::loadAutoencoderKL(m_source, torch::kFloat32, torch::kCPU);
+        for (auto& p : vae->parameters()) p.set_requires_grad(true);
+        QVERIFY(!vae->decode(vae->moments(x).first).requires_grad());
+        vae->setTrainable(true);
+        const auto [mean, logvar] = vae->moments(x);
+        const torch::Tensor recon = vae->decode(mean + torch::exp(0.5 * logvar));
+        QVERIFY(recon.requires_grad());
+        recon.square().mean().backward();
+        QVERIFY(vae->encoder->named_parameters()["conv_in.weight"].grad().defined());
+        QVERIFY(vae->decoder->named_parameters()["conv_out.weight"].grad().defined());
+        QVERIFY(vae->conv1->weight.grad().abs().sum().item<double>() > 0);
+        // The same numbers as inference.
+        QVERIFY(torch::equal(mean.detach(), m_vae->moments(x).first));
+    }
+
     // The attention over query blocks is exact.
     void chunkedAttentionIsExact() {
         const torch::Tensor z = m_golden.tensor("vae.dec.z_in");

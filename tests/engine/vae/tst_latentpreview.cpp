@@ -3,6 +3,8 @@
 #include <QtTest>
 
 #include <chrono>
+#include <filesystem>
+#include <fstream>
 
 #include <torch/torch.h>
 
@@ -26,20 +28,20 @@ ace::AutoencoderKL trainTinyAutoencoder(int steps) {
     config.chMult = {1, 2};
     config.numResBlocks = 1;
     ace::AutoencoderKL vae(config);
+    vae->setTrainable(true);
     torch::optim::Adam optimizer(vae->parameters(), torch::optim::AdamOptions(3e-3));
-    const auto& c = vae->compute();
     for (int step = 0; step < steps; ++step) {
         const torch::Tensor x = ace::syntheticImages(8, 16, 1000 + step);
-        const auto moments = vae->conv1->forward(vae->encoder->forward(x, c)).chunk(2, 1);
-        const torch::Tensor logvar = moments[1].clamp(-30.0, 20.0);
-        const torch::Tensor z = moments[0] + torch::exp(0.5 * logvar) * torch::randn_like(logvar);
-        const torch::Tensor y = vae->decoder->forward(vae->conv2->forward(z), c);
-        const torch::Tensor kl = 0.5 * (moments[0].square() + logvar.exp() - 1.0 - logvar).mean();
+        const auto [mean, logvar] = vae->moments(x);
+        const torch::Tensor z = mean + torch::exp(0.5 * logvar) * torch::randn_like(logvar);
+        const torch::Tensor y = vae->decode(z);
+        const torch::Tensor kl = 0.5 * (mean.square() + logvar.exp() - 1.0 - logvar).mean();
         const torch::Tensor loss = torch::mse_loss(y, x) + 1e-4 * kl;
         optimizer.zero_grad();
         loss.backward();
         optimizer.step();
     }
+    vae->setTrainable(false);
     vae->eval();
     return vae;
 }
@@ -97,6 +99,64 @@ private Q_SLOTS:
 
         // Single latent [4, h, w] in, [3, h, w] out, matching the batched result.
         QVERIFY(torch::allclose(preview.toRgb(z[0] * ace::kLatentScale), rgb[0]));
+    }
+
+    // The fit is remembered in a file keyed to the VAE's identity and the fit options: a second
+    // load reads the same numbers without fitting, another identity or other options refit, a
+    // damaged file is refitted and rewritten, an unwritable place is no error.
+    void fitCachedReusesAndRefits() {
+        QTemporaryDir dir;
+        const std::filesystem::path file = std::filesystem::path(dir.path().toStdString()) / "cache" / "preview.json";
+        const ace::LatentPreview::FitOptions options;
+        bool reused = true;
+        const ace::LatentPreview first = ace::LatentPreview::fitCached(m_vae, file, "vae A", options, &reused);
+        QVERIFY(!reused);
+        QVERIFY(std::filesystem::is_regular_file(file));
+        const ace::LatentPreview direct = ace::LatentPreview::fit(m_vae, options);
+        QVERIFY(torch::equal(first.weight, direct.weight) && torch::equal(first.bias, direct.bias));
+
+        // The numbers come back bit for bit from the file; the fit (and the VAE) is not used.
+        ace::VaeConfig other;
+        other.ch = 32;
+        other.chMult = {1, 2};
+        other.numResBlocks = 1;
+        ace::AutoencoderKL untrained(other);
+        const ace::LatentPreview again = ace::LatentPreview::fitCached(untrained, file, "vae A", options, &reused);
+        QVERIFY(reused);
+        QVERIFY(torch::equal(again.weight, first.weight) && torch::equal(again.bias, first.bias));
+
+        // Another VAE identity: refitted (on the VAE given) and the file rewritten for it.
+        torch::manual_seed(3);
+        for (auto& p : untrained->parameters()) p.detach().normal_(0.0, 0.05);
+        const ace::LatentPreview changed = ace::LatentPreview::fitCached(untrained, file, "vae B", options, &reused);
+        QVERIFY(!reused);
+        QVERIFY(!torch::equal(changed.weight, first.weight));
+        ace::LatentPreview::fitCached(untrained, file, "vae B", options, &reused);
+        QVERIFY(reused);
+        ace::LatentPreview::fitCached(m_vae, file, "vae A", options, &reused);
+        QVERIFY(!reused);
+
+        // Other fit options are another key.
+        ace::LatentPreview::FitOptions fewer;
+        fewer.images = 3;
+        ace::LatentPreview::fitCached(m_vae, file, "vae A", fewer, &reused);
+        QVERIFY(!reused);
+
+        // Damaged files: refitted and rewritten.
+        for (const char* content : {"", "{\"key\": 1", "[1, 2, 3]", "{\"key\": {}, \"weight\": [], \"bias\": []}"}) {
+            std::ofstream(file) << content;
+            const ace::LatentPreview fixed = ace::LatentPreview::fitCached(m_vae, file, "vae A", options, &reused);
+            QVERIFY2(!reused, content);
+            QVERIFY(torch::equal(fixed.weight, first.weight));
+            ace::LatentPreview::fitCached(m_vae, file, "vae A", options, &reused);
+            QVERIFY2(reused, content);
+        }
+        // A cache in a place that cannot be written: fitted, no error.
+        const std::filesystem::path blocked = std::filesystem::path(dir.path().toStdString()) / "file" / "preview.json";
+        std::ofstream(blocked.parent_path().string()) << "a file where a folder should be";
+        const ace::LatentPreview unwritten = ace::LatentPreview::fitCached(m_vae, blocked, "vae A", options, &reused);
+        QVERIFY(!reused);
+        QVERIFY(torch::equal(unwritten.weight, first.weight));
     }
 
     void unfittedOrBadLatentIsRefused() {

@@ -16,19 +16,6 @@ torch::Dtype cachedDtype(torch::Dtype original, torch::Dtype target) {
     return c10::isFloatingType(original) ? target : original;
 }
 
-// path, size and modification time (ns) of each origin file, as JSON text.
-std::string originStamp(const std::vector<std::filesystem::path>& files) {
-    nlohmann::json stamp = nlohmann::json::array();
-    for (const auto& f : files) {
-        const auto absolute = std::filesystem::absolute(f).lexically_normal();
-        struct stat st {};
-        if (::stat(absolute.c_str(), &st) != 0) throw Error(f, "cannot read the checkpoint file (missing?)");
-        const int64_t mtime = int64_t(st.st_mtim.tv_sec) * 1000000000 + st.st_mtim.tv_nsec;
-        stamp.push_back({absolute.string(), int64_t(st.st_size), mtime});
-    }
-    return stamp.dump();
-}
-
 // Names, dtypes and shapes of what the cache must hold (FNV-1a of their text).
 std::string layoutHash(const TensorSource& source, torch::Dtype target) {
     uint64_t h = 1469598103934665603ull;
@@ -82,6 +69,18 @@ std::shared_ptr<SafetensorsReader> openIfCurrent(const TensorSource& original, c
 }
 
 }  // namespace
+
+std::string originStamp(const std::vector<std::filesystem::path>& files) {
+    nlohmann::json stamp = nlohmann::json::array();
+    for (const auto& f : files) {
+        const auto absolute = std::filesystem::absolute(f).lexically_normal();
+        struct stat st {};
+        if (::stat(absolute.c_str(), &st) != 0) throw Error(f, "cannot read the checkpoint file (missing?)");
+        const int64_t mtime = int64_t(st.st_mtim.tv_sec) * 1000000000 + st.st_mtim.tv_nsec;
+        stamp.push_back({absolute.string(), int64_t(st.st_size), mtime});
+    }
+    return stamp.dump();
+}
 
 TensorSource cachedSource(const TensorSource& original, const std::vector<std::filesystem::path>& originFiles,
                           const std::filesystem::path& cacheFile, torch::Dtype dtype,

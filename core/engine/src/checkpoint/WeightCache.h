@@ -8,6 +8,7 @@
 // rebuilt.
 #include <filesystem>
 #include <functional>
+#include <string>
 #include <vector>
 
 #include "checkpoint/StateDict.h"
@@ -16,6 +17,11 @@ namespace ace::ckpt {
 
 // Bumped whenever what the cache holds for the same origin changes (conversion, key maps).
 inline constexpr int kWeightCacheFormat = 1;
+
+// The identity of a cache's origin: path, size and modification time (ns) of each file, as JSON
+// text. Throws ace::Error naming a file that cannot be read. Other caches derived from the same
+// files (the latent preview's fit) use it as their key too.
+std::string originStamp(const std::vector<std::filesystem::path>& files);
 
 // Float tensors are stored as `dtype` (kBFloat16 or kFloat16), others unchanged. Conversion is
 // streamed tensor by tensor and atomic; `progress` (optional) gets the fraction done, during a

@@ -47,12 +47,17 @@ torch::Tensor sampleDdim(const DenoiseFn& denoise, torch::Tensor noise, const Li
     scalarShape[0] = 1;
     constexpr double eta = 0.0;
 
+    // The per-step tables go to the noise's device once: inside the loop nothing is copied
+    // between host and device (a blocking copy would synchronise the device at every step).
+    const torch::Device device = noise.device();
+    const torch::Tensor modelTs = ts.round().to(torch::kInt64).to(device);  // [steps]
+    const torch::Tensor sigmas = sigmaInit.to(device), alphaBars = alphaBarInit.to(device);
+
     torch::Tensor x = noise;
     for (int k = 0; k < total; ++k) {
-        const torch::Tensor t = ts[k];
-        const torch::Tensor modelT = t.repeat({batch}).round().to(torch::kInt64).to(x.device());
-        const torch::Tensor sigma = sigmaInit[k].view(scalarShape).to(x.device());
-        const torch::Tensor alphaBar = alphaBarInit[k].view(scalarShape).to(x.device());
+        const torch::Tensor modelT = modelTs[k].expand({batch});
+        const torch::Tensor sigma = sigmas[k].view(scalarShape);
+        const torch::Tensor alphaBar = alphaBars[k].view(scalarShape);
 
         torch::Tensor eps = denoise(x, modelT);
         if (!eps.defined() || eps.sizes() != x.sizes())

@@ -100,13 +100,19 @@ std::vector<torch::Tensor> DiTACEImpl::forward(const std::vector<DitSample>& bat
 
 std::vector<torch::Tensor> DiTACEImpl::forwardWithIndicators(const std::vector<DitSample>& batch,
                                                              const torch::Tensor& t, const torch::Tensor& table) {
+    const DitPrepared prepared = prepare(batch, table);
+    std::vector<torch::Tensor> frame0;
+    for (const DitSample& sample : batch) frame0.push_back(sample.frames.front().latent);
+    return forwardPrepared(prepared, frame0, t, table);
+}
+
+DitPrepared DiTACEImpl::prepare(const std::vector<DitSample>& batch, const torch::Tensor& table) {
     const c10::AutoGradMode gradMode(m_options.trainable);  // off for inference
     const DiTConfig& cfg = m_config;
     const torch::Device device = this->device();
     const int64_t p = cfg.patchSize;
     const auto b = static_cast<int64_t>(batch.size());
     if (b == 0) badInput("empty batch");
-    if (t.dim() != 1 || t.size(0) != b) badInput("t " + shapeText(t) + " for a batch of " + std::to_string(b));
     if (table.dim() != 2 || table.size(1) != cfg.hiddenSize)
         badInput("indicator table " + shapeText(table) + ", expected [n, " + std::to_string(cfg.hiddenSize) + "]");
 
@@ -136,19 +142,41 @@ std::vector<torch::Tensor> DiTACEImpl::forwardWithIndicators(const std::vector<D
         }
     }
 
-    dit::AttentionLayout layout;
+    DitPrepared prep;
+    dit::AttentionLayout& layout = prep.layout;
     layout.attentionDtype = m_options.roundQkvToHalf ? torch::kHalf : m_options.dtype;
     // A CPU fp16 attention runs in fp32 on rounded inputs (same rounding points, fp32 accumulation).
     layout.emulateHalf = layout.attentionDtype == torch::kHalf && device.is_cpu();
 
-    // Texts: one y_embedder GEMM over all frames' texts, then each text + P[indicator].
-    std::vector<torch::Tensor> texts, textIndicators;
-    for (const DitSample& sample : batch)
+    // Frames on the device, once; texts: one y_embedder GEMM over all frames' texts, then each
+    // text + P[indicator].
+    std::vector<torch::Tensor> texts;
+    std::vector<int64_t> textIndicators;
+    std::vector<torch::Tensor> rotations;
+    for (const DitSample& sample : batch) {
+        DitSample& placed = prep.batch.emplace_back();
+        std::vector<std::array<int64_t, 2>> grids;
+        int64_t sampleTokens = 0;
         for (const DitFrame& fr : sample.frames) {
-            texts.push_back(fr.text.to(device));
+            DitFrame& d = placed.frames.emplace_back();
+            d.latent = fr.latent.to(device, torch::kFloat32);
+            d.mask = fr.mask.defined() ? fr.mask.to(device, torch::kFloat32) : torch::ones_like(d.latent.narrow(0, 0, 1));
+            d.text = fr.text.to(device);
+            d.indicator = fr.indicator;
+            texts.push_back(d.text);
             layout.textTokens.push_back(fr.text.size(0));
-            textIndicators.push_back(torch::full({fr.text.size(0)}, fr.indicator, torch::kInt64));
+            textIndicators.insert(textIndicators.end(), fr.text.size(0), fr.indicator);
+            const int64_t rows = fr.latent.size(1) / p, cols = fr.latent.size(2) / p;
+            grids.push_back({rows, cols});
+            layout.frameTokens.push_back(rows * cols);
+            sampleTokens += rows * cols;
         }
+        prep.frame0Grid.push_back(grids.front());
+        const torch::Tensor& l0 = sample.frames.front().latent;
+        prep.frame0Shape.push_back({l0.size(0), l0.size(1), l0.size(2)});
+        layout.sampleTokens.push_back(sampleTokens);
+        rotations.push_back(m_rope.sampleRotation(grids));
+    }
     torch::Tensor y = m_yEmbedder(torch::cat(texts));  // [T, C]
     if (m_trace) {
         int64_t start = 0;
@@ -157,49 +185,61 @@ std::vector<torch::Tensor> DiTACEImpl::forwardWithIndicators(const std::vector<D
             start += len;
         }
     }
-    y = y + table.index_select(0, torch::cat(textIndicators).to(device)).to(y.scalar_type());
+    prep.y = y + table.index_select(0, torch::tensor(textIndicators, torch::kInt64).to(device)).to(y.scalar_type());
+    layout.rotation = torch::cat(rotations).to(device);  // [S, D/2] complex128
+    prep.modulation.repeats = torch::tensor(layout.sampleTokens, torch::kInt64).to(device);
+    for (int64_t n : layout.sampleTokens) prep.modulation.totalTokens += n;
+    return prep;
+}
+
+std::vector<torch::Tensor> DiTACEImpl::forwardPrepared(const DitPrepared& prep, const std::vector<torch::Tensor>& frame0,
+                                                       const torch::Tensor& t, const torch::Tensor& table) {
+    const c10::AutoGradMode gradMode(m_options.trainable);  // off for inference
+    const DiTConfig& cfg = m_config;
+    const torch::Device device = this->device();
+    const int64_t p = cfg.patchSize;
+    const auto b = static_cast<int64_t>(prep.batch.size());
+    if (t.dim() != 1 || t.size(0) != b) badInput("t " + shapeText(t) + " for a batch of " + std::to_string(b));
+    if (static_cast<int64_t>(frame0.size()) != b)
+        badInput(std::to_string(frame0.size()) + " frame-0 latents for a batch of " + std::to_string(b));
+    for (int64_t s = 0; s < b; ++s) {
+        const auto& shape = prep.frame0Shape[s];
+        if (!frame0[s].defined() || frame0[s].dim() != 3 || frame0[s].size(0) != shape[0] ||
+            frame0[s].size(1) != shape[1] || frame0[s].size(2) != shape[2])
+            badInput("sample " + std::to_string(s) + " frame 0: latent " +
+                     (frame0[s].defined() ? shapeText(frame0[s]) : "missing") + " differs from the prepared shape");
+    }
+    const dit::AttentionLayout& layout = prep.layout;
 
     // Patches: per frame cat(latent, mask) -> conv -> tokens row-major + P[indicator].
     std::vector<torch::Tensor> tokens;
-    std::vector<torch::Tensor> rotations;
-    std::vector<std::array<int64_t, 2>> frame0Grid;
-    for (const DitSample& sample : batch) {
-        std::vector<std::array<int64_t, 2>> grids;
-        int64_t sampleTokens = 0;
-        for (const DitFrame& fr : sample.frames) {
-            const torch::Tensor latent = fr.latent.to(device, torch::kFloat32);
-            const torch::Tensor mask =
-                fr.mask.defined() ? fr.mask.to(device, torch::kFloat32) : torch::ones_like(latent.narrow(0, 0, 1));
-            const torch::Tensor patches = m_xEmbedder(torch::cat({latent, mask}).unsqueeze(0));  // [1, C, a, b]
+    for (int64_t s = 0; s < b; ++s) {
+        const auto& frames = prep.batch[s].frames;
+        for (size_t f = 0; f < frames.size(); ++f) {
+            const DitFrame& fr = frames[f];
+            const torch::Tensor latent = f == 0 ? frame0[s].to(device, torch::kFloat32) : fr.latent;
+            const torch::Tensor patches = m_xEmbedder(torch::cat({latent, fr.mask}).unsqueeze(0));  // [1, C, a, b]
             trace("x_embedder", patches);
-            const int64_t rows = patches.size(2), cols = patches.size(3);
-            grids.push_back({rows, cols});
             tokens.push_back(patches[0].flatten(1).t() + table[fr.indicator].to(patches.scalar_type()));
-            layout.frameTokens.push_back(rows * cols);
-            sampleTokens += rows * cols;
         }
-        frame0Grid.push_back(grids.front());
-        layout.sampleTokens.push_back(sampleTokens);
-        rotations.push_back(m_rope.sampleRotation(grids));
     }
     // The residual stream is float32 (exact for fp16/bf16 embeddings).
     torch::Tensor x = torch::cat(tokens).to(torch::kFloat32);  // [S, C]
-    layout.rotation = torch::cat(rotations).to(device);         // [S, D/2] complex128
 
-    // Timestep: one embedding per sample, applied to all of its tokens.
-    dit::TokenModulation modulation;
-    modulation.repeats = torch::tensor(layout.sampleTokens, torch::kInt64).to(device);
+    // Timestep: one embedding per sample, applied to all of its tokens. Whether all samples share
+    // it is read from t's strides or, on the CPU, its values: never a device-to-host copy.
+    dit::TokenModulation modulation = prep.modulation;
     const torch::Tensor tc = t.to(device);
-    modulation.uniform = b == 1 || torch::equal(tc, tc[0].expand({b}));
+    modulation.uniform = b == 1 || t.stride(0) == 0 || (t.is_cpu() && torch::equal(t, t[0].expand({b})));
     const torch::Tensor temb = m_tEmbedder(tc);        // [B, C]
     const torch::Tensor t0 = m_tBlock->forward(temb);  // [B, 6C]
     if (m_trace) {
-        trace("t_embedder", temb.repeat_interleave(modulation.repeats, 0));
-        trace("t_block", t0.repeat_interleave(modulation.repeats, 0));
+        trace("t_embedder", temb.repeat_interleave(modulation.repeats, 0, modulation.totalTokens));
+        trace("t_block", t0.repeat_interleave(modulation.repeats, 0, modulation.totalTokens));
     }
 
     for (size_t i = 0; i < m_blockList.size(); ++i) {
-        x = m_blockList[i]->forward(x, y, t0, layout, modulation);
+        x = m_blockList[i]->forward(x, prep.y, t0, layout, modulation);
         trace("blocks." + std::to_string(i), x);
     }
     const torch::Tensor out = m_finalLayer(x, temb, modulation);  // [S, p*p*outChannels]
@@ -210,7 +250,7 @@ std::vector<torch::Tensor> DiTACEImpl::forwardWithIndicators(const std::vector<D
     std::vector<torch::Tensor> eps;
     int64_t start = 0;
     for (int64_t s = 0; s < b; ++s) {
-        const auto [rows, cols] = frame0Grid[s];
+        const auto [rows, cols] = prep.frame0Grid[s];
         const torch::Tensor u = out.narrow(0, start, rows * cols).view({rows, cols, p, p, cfg.outChannels()});
         eps.push_back(u.permute({4, 0, 2, 1, 3})
                           .reshape({cfg.outChannels(), rows * p, cols * p})

@@ -77,6 +77,19 @@ struct DitSample {
     std::vector<DitFrame> frames;
 };
 
+// What a forward derives from a batch apart from frame 0's latents and the timesteps: the frames
+// on the model's device, the token layout with its RoPE rotations, and the text rows (y_embedder
+// + indicators). Constant over the steps of a sampler run: DiTACEImpl::prepare builds it once,
+// forwardPrepared then runs a step without host-to-device copies or host synchronisation.
+struct DitPrepared {
+    std::vector<DitSample> batch;  // frames on the device; frame 0's latent is the step's input
+    dit::AttentionLayout layout;
+    dit::TokenModulation modulation;
+    torch::Tensor y;  // [T, C] all frames' text rows
+    std::vector<std::array<int64_t, 2>> frame0Grid;  // patch grid of each sample's frame 0
+    std::vector<std::array<int64_t, 3>> frame0Shape;  // [4, h0, w0] of each sample's frame 0
+};
+
 class DiTACEImpl : public torch::nn::Module {
 public:
     explicit DiTACEImpl(const DiTConfig& config, const DiTOptions& options = {});
@@ -100,6 +113,15 @@ public:
                                        const torch::Tensor& pos);
     std::vector<torch::Tensor> forwardWithIndicators(const std::vector<DitSample>& batch, const torch::Tensor& t,
                                                      const torch::Tensor& table);
+
+    // forwardWithIndicators in two parts: prepare validates the batch and computes what stays
+    // the same across steps (frame 0 gives only its shape there); forwardPrepared takes
+    // frame 0's latent of each sample ([4, h0, w0], the prepared shapes) and t [B]. A t whose
+    // entries all alias one element (t.expand({B})) or a CPU t with equal entries shares one
+    // modulation row for all tokens; a device t of distinct views is never read on the host.
+    DitPrepared prepare(const std::vector<DitSample>& batch, const torch::Tensor& table);
+    std::vector<torch::Tensor> forwardPrepared(const DitPrepared& prepared, const std::vector<torch::Tensor>& frame0,
+                                               const torch::Tensor& t, const torch::Tensor& table);
 
 private:
     void trace(const std::string& module, const torch::Tensor& output) const {

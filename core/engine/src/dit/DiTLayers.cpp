@@ -185,7 +185,7 @@ torch::Tensor MultiHeadAttentionImpl::crossAttention(const torch::Tensor& x, con
 
 torch::Tensor TokenModulation::perToken(const torch::Tensor& perSample) const {
     if (uniform) return perSample.narrow(0, 0, 1);
-    return perSample.repeat_interleave(repeats, 0);
+    return perSample.repeat_interleave(repeats, 0, totalTokens);
 }
 
 DiTACEBlockImpl::DiTACEBlockImpl(int64_t hidden, int64_t numHeads, int64_t mlpHidden, bool qkNorm,

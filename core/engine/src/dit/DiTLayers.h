@@ -127,6 +127,7 @@ TORCH_MODULE(MultiHeadAttention);
 // them (all t equal), else [S_total, C].
 struct TokenModulation {
     torch::Tensor repeats;  // [B] int64 tokens per sample, on the model's device
+    int64_t totalTokens = 0;  // the sum of repeats, known on the host (no device read to size the output)
     bool uniform = true;
     torch::Tensor perToken(const torch::Tensor& perSample) const;
 };

@@ -227,8 +227,7 @@ void runVaeCase(const Golden& g, const json& c, const ParityOptions& o, const st
     torch::NoGradGuard noGrad;
     const std::string config = g.configOf(c, "AutoencoderKL");
     const fs::path file = g.weightsOf(config);
-    const auto source = ckpt::mapVaeKeys(ckpt::openSource(file));
-    AutoencoderKL vae = loadAutoencoderKL(source, torch::kFloat32, torch::kCPU);
+    AutoencoderKL vae = loadAutoencoderKL(ckpt::openSource(file), torch::kFloat32, torch::kCPU);
 
     const torch::Tensor x = g.get(c.at("in"));
     auto [mean, logvar] = vae->moments(x);

@@ -29,20 +29,6 @@ bool cudaUsable() {
     return rt.cudaAvailable;
 }
 
-// Where converted weights go: next to the model when writable, else the user's cache folder.
-fs::path cacheFolder(const ModelLoadOptions& options, const ModelFolder& folder) {
-    if (!options.cacheDir.empty()) return options.cacheDir;
-    const fs::path beside = folder.root / ".ace-cache";
-    std::error_code ec;
-    fs::create_directories(beside, ec);
-    if (!ec && ::access(beside.c_str(), W_OK) == 0) return beside;
-    const char* xdg = std::getenv("XDG_CACHE_HOME");
-    const char* home = std::getenv("HOME");
-    const fs::path base = xdg && *xdg ? fs::path(xdg) : fs::path(home ? home : "/tmp") / ".cache";
-    const auto tag = std::to_string(std::hash<std::string>{}(fs::absolute(folder.root).string()));
-    return base / "ace-desktop" / "weights" / tag;
-}
-
 // The source of a component's weights, converted once to a compact cache when the compute dtype
 // is a half type and the file is not already a safetensors file in that dtype.
 ckpt::TensorSource componentSource(ckpt::TensorSource original, const fs::path& weights,
@@ -73,6 +59,20 @@ std::vector<fs::path> originFiles(const fs::path& weights) {
 
 }  // namespace
 
+// Where converted weights go: next to the model when writable, else the user's cache folder.
+fs::path cacheFolder(const ModelLoadOptions& options, const ModelFolder& folder) {
+    if (!options.cacheDir.empty()) return options.cacheDir;
+    const fs::path beside = folder.root / ".ace-cache";
+    std::error_code ec;
+    fs::create_directories(beside, ec);
+    if (!ec && ::access(beside.c_str(), W_OK) == 0) return beside;
+    const char* xdg = std::getenv("XDG_CACHE_HOME");
+    const char* home = std::getenv("HOME");
+    const fs::path base = xdg && *xdg ? fs::path(xdg) : fs::path(home ? home : "/tmp") / ".cache";
+    const auto tag = std::to_string(std::hash<std::string>{}(fs::absolute(folder.root).string()));
+    return base / "ace-desktop" / "weights" / tag;
+}
+
 std::string dtypeName(torch::Dtype dtype) {
     switch (dtype) {
         case torch::kFloat32: return "fp32";
@@ -95,10 +95,93 @@ ComputePolicy resolvePolicy(const ModelLoadOptions& options) {
     p.vaeDtype = dtypeOf(options.vaePrecision, cuda ? torch::kFloat16 : torch::kFloat32);
     p.textDtype = dtypeOf(options.textEncoderPrecision, torch::kBFloat16);
     p.textDevice = options.keepTextEncoderOnDevice ? p.device : torch::Device(torch::kCPU);
+    p.cpuFallbackOnOutOfMemory = options.cpuFallbackOnOutOfMemory;
+    // A full decode of 1024 x 1024 in fp16 peaks at a few GiB; larger outputs go in tiles of
+    // 512 px (VaeTiling's defaults) on the GPU. The CPU has the memory and time is what counts.
+    constexpr int64_t kAutoTiledDecodeAbove = 1024 * 1024;
+    p.tiledDecodeAbovePixels =
+        options.tiledDecodeAbovePixels >= 0 ? options.tiledDecodeAbovePixels : (cuda ? kAutoTiledDecodeAbove : 0);
     return p;
 }
 
+T5Encoder loadTextEncoderComponent(const ModelFolder& folder, const ComputePolicy& policy,
+                                   const ModelLoadOptions& options, const std::function<void(double)>& conversion) {
+    auto source = ckpt::selectT5EncoderKeys(ckpt::openSource(folder.textEncoderWeights, ckpt::isT5EncoderKey));
+    source = componentSource(std::move(source), folder.textEncoderWeights, originFiles(folder.textEncoderWeights),
+                             policy.textDtype, options, folder, "text_encoder", conversion);
+    const T5Config config = T5Config::fromJson(folder.textEncoderDir / "config.json");
+    T5Encoder encoder = loadT5Encoder(config, source, folder.textEncoderWeights.string(),
+                                      torch::TensorOptions().dtype(policy.textDtype).device(policy.textDevice));
+    encoder->eval();
+    return encoder;
+}
+
+AutoencoderKL loadVaeComponent(const ModelFolder& folder, const ComputePolicy& policy) {
+    return loadAutoencoderKL(ckpt::openSource(folder.vaeFile), policy.vaeDtype, policy.device);
+}
+
+DiTACE loadDitComponent(const ModelFolder& folder, const ModelSettings& settings, const ComputePolicy& policy,
+                        const ModelLoadOptions& options, const std::function<void(double)>& conversion) {
+    auto source = ckpt::mapDitKeys(ckpt::openSource(folder.ditFile));
+    source = componentSource(std::move(source), folder.ditFile, originFiles(folder.ditFile), policy.ditDtype, options,
+                             folder, "dit", conversion);
+    const DiTConfig config = DiTConfig::fromSource(source, settings.maxSeqLen, settings.numHeads);
+    DiTOptions ditOptions;
+    ditOptions.dtype = policy.ditDtype;
+    ditOptions.device = policy.device;
+    DiTACE dit(config, ditOptions);
+    ckpt::loadStrict(*dit, source, folder.ditFile.string());
+    dit->to(policy.device);
+    dit->eval();
+    return dit;
+}
+
+LatentPreview latentPreviewComponent(AutoencoderKL& vae, const ModelFolder& folder, const ComputePolicy& policy,
+                                     const ModelLoadOptions& options, bool* reused) {
+    if (!options.useConvertedCache) {
+        if (reused) *reused = false;
+        return LatentPreview::fit(vae);
+    }
+    // The fit depends on the VAE's weights (its file's identity, as the weight cache keys them)
+    // and on the arithmetic that ran it.
+    const std::string identity =
+        ckpt::originStamp({folder.vaeFile}) + " " + dtypeName(policy.vaeDtype) + " " + policy.device.str();
+    const fs::path file = cacheFolder(options, folder) / ("latent-preview-" + dtypeName(policy.vaeDtype) + ".json");
+    return LatentPreview::fitCached(vae, file, identity, LatentPreview::FitOptions{}, reused);
+}
+
+AceModel::Impl& AceModel::Impl::cpuFallback() {
+    std::lock_guard lock(m_fallbackMutex);
+    if (m_fallback) return *m_fallback;
+    if (folder.root.empty()) throw Error("this model was not loaded from a folder: no CPU copy can be loaded");
+    auto f = std::make_unique<Impl>();
+    f->settings = settings;
+    f->folder = folder;
+    f->loadOptions = loadOptions;
+    f->policy = policy;
+    f->policy.device = torch::kCPU;
+    f->policy.ditDtype = f->policy.vaeDtype = torch::kFloat32;
+    f->policy.cpuFallbackOnOutOfMemory = false;
+    f->policy.tiledDecodeAbovePixels = 0;
+    f->text = text;
+    f->vae = loadVaeComponent(folder, f->policy);
+    f->dit = loadDitComponent(folder, settings, f->policy, loadOptions);
+    f->schedule = schedule;
+    f->preview = preview;
+    f->indicatorEmbeddings = indicatorEmbeddings.to(torch::kCPU);
+    f->info = info;
+    f->info.device = "cpu";
+    f->info.precision = "dit fp32, vae fp32, t5 " + dtypeName(f->policy.textDtype);
+    m_fallback = std::move(f);
+    return *m_fallback;
+}
+
 AceModel::AceModel(std::unique_ptr<Impl> impl) : m_impl(std::move(impl)) {}
+
+std::shared_ptr<AceModel> AceModel::fromImpl(std::unique_ptr<Impl> impl) {
+    if (!impl || !impl->text || !impl->vae || !impl->dit) throw Error("AceModel::fromImpl: incomplete model");
+    return std::shared_ptr<AceModel>(new AceModel(std::move(impl)));
+}
 AceModel::~AceModel() = default;
 const ModelInfo& AceModel::info() const { return m_impl->info; }
 
@@ -112,6 +195,8 @@ std::shared_ptr<AceModel> AceModel::load(const fs::path& folderPath, const Model
     const ModelFolder folder = locateModelFolder(folderPath);
     impl->settings = readModelSettings(folder);
     impl->policy = resolvePolicy(options);
+    impl->folder = folder;
+    impl->loadOptions = options;
     const ComputePolicy& policy = impl->policy;
 
     report("tokenizer", 0.0);
@@ -119,42 +204,24 @@ std::shared_ptr<AceModel> AceModel::load(const fs::path& folderPath, const Model
 
     report("text encoder", 0.02);
     {
-        auto source = ckpt::selectT5EncoderKeys(ckpt::openSource(folder.textEncoderWeights, ckpt::isT5EncoderKey));
-        source = componentSource(std::move(source), folder.textEncoderWeights, originFiles(folder.textEncoderWeights),
-                                 policy.textDtype, options, folder, "text_encoder",
-                                 [&](double f) { report("converting text encoder", 0.02 + 0.5 * f); });
-        const T5Config config = T5Config::fromJson(folder.textEncoderDir / "config.json");
-        T5Encoder encoder = loadT5Encoder(config, source, folder.textEncoderWeights.string(),
-                                          torch::TensorOptions().dtype(policy.textDtype).device(policy.textDevice));
-        encoder->eval();
-        impl->text = std::make_unique<TextEmbedder>(std::move(tokenizer), encoder);
+        T5Encoder encoder = loadTextEncoderComponent(
+            folder, policy, options, [&](double f) { report("converting text encoder", 0.02 + 0.5 * f); });
+        impl->text = std::make_shared<TextEmbedder>(std::move(tokenizer), encoder);
         // Encoding only the real tokens gives the rows of the padded encoding (padded keys are
         // masked out) up to summation order, at a fraction of the cost: T5-XXL dominates a CPU turn.
         impl->text->setPadToMaxLength(policy.device.is_cuda());
     }
 
     report("vae", 0.6);
-    impl->vae = loadAutoencoderKL(ckpt::mapVaeKeys(ckpt::openSource(folder.vaeFile)), policy.vaeDtype, policy.device);
-    impl->vae->eval();
+    impl->vae = loadVaeComponent(folder, policy);
 
     report("dit", 0.7);
-    {
-        auto source = ckpt::mapDitKeys(ckpt::openSource(folder.ditFile));
-        source = componentSource(std::move(source), folder.ditFile, originFiles(folder.ditFile), policy.ditDtype, options, folder,
-                                 "dit", [&](double f) { report("converting dit", 0.7 + 0.25 * f); });
-        const DiTConfig config = DiTConfig::fromSource(source, impl->settings.maxSeqLen, impl->settings.numHeads);
-        DiTOptions ditOptions;
-        ditOptions.dtype = policy.ditDtype;
-        ditOptions.device = policy.device;
-        impl->dit = DiTACE(config, ditOptions);
-        ckpt::loadStrict(*impl->dit, source, folder.ditFile.string());
-        impl->dit->to(policy.device);
-        impl->dit->eval();
-    }
+    impl->dit = loadDitComponent(folder, impl->settings, policy, options,
+                                 [&](double f) { report("converting dit", 0.7 + 0.25 * f); });
 
     report("image indicators", 0.97);
     impl->indicatorEmbeddings = impl->text->imageIndicatorEmbeddings().to(torch::kFloat32);
-    impl->preview = LatentPreview::fit(impl->vae);
+    impl->preview = latentPreviewComponent(impl->vae, folder, policy, options);
 
     ModelInfo& info = impl->info;
     info.name = impl->settings.name;

@@ -4,7 +4,6 @@
 #include <sentencepiece_trainer.h>
 
 #include <fstream>
-#include <nlohmann/json.hpp>
 
 #include "ace/common/Error.h"
 #include "checkpoint/SafetensorsReader.h"
@@ -92,27 +91,7 @@ void createRandomModel(const fs::path& root, const RandomModelSpec& spec) {
     t5.relativeAttentionNumBuckets = 32;
     t5.relativeAttentionMaxDistance = 128;
     t5.layerNormEpsilon = 1e-6;
-    {
-        nlohmann::json cfg = {{"architectures", {"T5EncoderModel"}},
-                              {"model_type", "t5"},
-                              {"d_model", t5.dModel},
-                              {"d_kv", t5.dKv},
-                              {"num_heads", t5.numHeads},
-                              {"num_layers", t5.numLayers},
-                              {"d_ff", t5.dFf},
-                              {"vocab_size", t5.vocabSize},
-                              {"relative_attention_num_buckets", 32},
-                              {"relative_attention_max_distance", 128},
-                              {"layer_norm_epsilon", 1e-6},
-                              {"feed_forward_proj", "gated-gelu"},
-                              {"is_gated_act", true},
-                              {"dense_act_fn", "gelu_new"},
-                              {"pad_token_id", 0},
-                              {"eos_token_id", 1},
-                              {"tie_word_embeddings", false}};
-        std::ofstream out(models / "text_encoder" / "t5" / "config.json");
-        out << cfg.dump(2) << "\n";
-    }
+    t5.writeJson(models / "text_encoder" / "t5" / "config.json");
     T5Encoder encoder(t5);
     randomise(*encoder, spec.seed + 1);
     ckpt::writeSafetensors(models / "text_encoder" / "t5" / "model.safetensors", namedTensors(*encoder));

@@ -14,7 +14,9 @@ Image tensorToImage(const torch::Tensor& chw01) {
 Image decodeToImage(AutoencoderKL& vae, const torch::Tensor& scaledLatent, const ComputePolicy& policy) {
     torch::NoGradGuard noGrad;
     const auto z = (scaledLatent / kLatentScale).to(policy.device, policy.vaeDtype);
-    const auto x = vae->decode(z).to(torch::kFloat32).to(torch::kCPU)[0];
+    const int64_t f = vae->config().downFactor();
+    const bool tiled = policy.tiledDecodeAbovePixels > 0 && z.size(-2) * z.size(-1) * f * f > policy.tiledDecodeAbovePixels;
+    const auto x = (tiled ? vae->decodeTiled(z, policy.decodeTiling) : vae->decode(z)).to(torch::kFloat32).to(torch::kCPU)[0];
     return tensorToImage((x + 1.0) / 2.0);
 }
 

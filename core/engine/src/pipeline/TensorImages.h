@@ -8,7 +8,8 @@
 namespace ace {
 
 // The VAE decode of a scaled latent [1,4,h,w] as the reference converts it: clamp((x+1)/2, 0, 1),
-// times 255, truncated to uint8 (decoder bias 0, as ACEInference runs).
+// times 255, truncated to uint8 (decoder bias 0, as ACEInference runs). Outputs of more than
+// policy.tiledDecodeAbovePixels pixels (when > 0) are decoded in tiles (policy.decodeTiling).
 Image decodeToImage(AutoencoderKL& vae, const torch::Tensor& scaledLatent, const ComputePolicy& policy);
 
 // The cheap preview: the linear latent->RGB map, upsampled to width x height (bilinear).

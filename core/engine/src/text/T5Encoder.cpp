@@ -56,6 +56,43 @@ T5Config T5Config::fromJson(const std::filesystem::path& file) {
     return c;
 }
 
+T5Config T5Config::v11Xxl(int64_t layers) {
+    T5Config c;
+    c.vocabSize = 32128;
+    c.dModel = 4096;
+    c.dKv = 64;
+    c.numHeads = 64;
+    c.numLayers = layers;
+    c.dFf = 10240;
+    c.relativeAttentionNumBuckets = 32;
+    c.relativeAttentionMaxDistance = 128;
+    c.layerNormEpsilon = 1e-6;
+    return c;
+}
+
+void T5Config::writeJson(const std::filesystem::path& file) const {
+    const nlohmann::json j = {{"architectures", {"T5EncoderModel"}},
+                              {"model_type", "t5"},
+                              {"d_model", dModel},
+                              {"d_kv", dKv},
+                              {"num_heads", numHeads},
+                              {"num_layers", numLayers},
+                              {"d_ff", dFf},
+                              {"vocab_size", vocabSize},
+                              {"relative_attention_num_buckets", relativeAttentionNumBuckets},
+                              {"relative_attention_max_distance", relativeAttentionMaxDistance},
+                              {"layer_norm_epsilon", layerNormEpsilon},
+                              {"feed_forward_proj", "gated-gelu"},
+                              {"is_gated_act", true},
+                              {"dense_act_fn", "gelu_new"},
+                              {"pad_token_id", 0},
+                              {"eos_token_id", 1},
+                              {"tie_word_embeddings", false}};
+    std::ofstream out(file);
+    out << j.dump(2) << "\n";
+    if (!out.flush()) throw Error(file, "cannot write the T5 configuration");
+}
+
 namespace t5 {
 
 // ---- layers -------------------------------------------------------------------------------------

@@ -53,6 +53,11 @@ struct T5Config {
     // A Hugging Face config.json; absent fields take Hugging Face's T5Config defaults. Only gated-GELU
     // (T5 v1.1) models are accepted. Throws ace::Error naming the file.
     static T5Config fromJson(const std::filesystem::path& file);
+    // Writes a Hugging Face config.json of a T5 v1.1 encoder (gated-GELU) that fromJson reads
+    // back to this configuration. Throws ace::Error naming the file when it cannot be written.
+    void writeJson(const std::filesystem::path& file) const;
+    // google/t5-v1_1-xxl's encoder (ACE's text encoder) with `layers` of its 24 layers.
+    static T5Config v11Xxl(int64_t layers = 24);
 };
 
 namespace t5 {

@@ -168,7 +168,7 @@ torch::Tensor AutoencoderKLImpl::checkedLatent(const torch::Tensor& z, const cha
 }
 
 torch::Tensor AutoencoderKLImpl::encodeMoments(const torch::Tensor& x) {
-    torch::NoGradGuard noGrad;
+    const c10::AutoGradMode gradMode(m_trainable);  // off for inference
     const torch::Tensor h = encoder->forward(checkedImage(x), m_compute);  // [B, 2z, h, w]
     return vae::convolve(*conv1, h, m_compute).to(torch::kFloat32);
 }
@@ -197,7 +197,7 @@ torch::Tensor AutoencoderKLImpl::encode(const torch::Tensor& x, const torch::Ten
 torch::Tensor AutoencoderKLImpl::decode(const torch::Tensor& z) {
     if (m_tiling.enabled && z.defined() && z.dim() == 4 && (z.size(2) > m_tiling.tile || z.size(3) > m_tiling.tile))
         return decodeTiled(z, m_tiling);
-    torch::NoGradGuard noGrad;
+    const c10::AutoGradMode gradMode(m_trainable);  // off for inference
     const torch::Tensor h = vae::convolve(*conv2, checkedLatent(z, "decode"), m_compute);
     return decoder->forward(h, m_compute).to(torch::kFloat32);
 }

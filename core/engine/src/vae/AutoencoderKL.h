@@ -76,6 +76,10 @@ public:
     const VaeTiling& tiling() const { return m_tiling; }
     // Query rows per block in the mid attention (memory ~ rows * H*W * 4 bytes).
     void setAttentionChunk(int64_t rows) { m_compute.attentionChunk = rows; }
+    // Inference runs encode/decode without autograd; the trainer (ace-train) sets this so that
+    // moments() and decode() build the graph for backpropagation (like DiTOptions::trainable).
+    void setTrainable(bool on) { m_trainable = on; }
+    bool trainable() const { return m_trainable; }
 
     // x: [B, 3, H, W] in [-1, 1], H and W multiples of downFactor() -> [B, 2*embedDim, h, w]
     // float32 (the encoder's output after conv1: mean and raw logvar).
@@ -105,6 +109,7 @@ private:
     VaeConfig m_config;
     vae::Compute m_compute;
     VaeTiling m_tiling;
+    bool m_trainable = false;
 };
 TORCH_MODULE(AutoencoderKL);
 

@@ -1,7 +1,13 @@
 #include "vae/LatentPreview.h"
 
+#include <unistd.h>
+
 #include <cmath>
+#include <fstream>
 #include <numbers>
+#include <optional>
+
+#include <nlohmann/json.hpp>
 
 #include <ATen/CPUGeneratorImpl.h>
 
@@ -60,6 +66,90 @@ LatentPreview LatentPreview::fit(AutoencoderKL& vae, const FitOptions& options) 
     LatentPreview p;
     p.weight = coef.slice(0, 0, z.size(1)).t().contiguous().to(torch::kFloat32);
     p.bias = coef[z.size(1)].contiguous().to(torch::kFloat32);
+    return p;
+}
+
+namespace {
+
+constexpr int kPreviewCacheVersion = 1;
+
+nlohmann::json fitKey(const std::string& vaeIdentity, const LatentPreview::FitOptions& o) {
+    return {{"format", "ace-latent-preview"},
+            {"version", kPreviewCacheVersion},
+            {"vae", vaeIdentity},
+            {"images", o.images},
+            {"latent_size", o.latentSize},
+            {"seed", o.seed}};
+}
+
+std::optional<LatentPreview> readPreviewCache(const std::filesystem::path& file, const nlohmann::json& key,
+                                              int64_t channels) {
+    std::ifstream in(file);
+    if (!in) return std::nullopt;
+    try {
+        const nlohmann::json j = nlohmann::json::parse(in);
+        if (!j.is_object() || j.value("key", nlohmann::json()) != key) return std::nullopt;
+        const auto& w = j.at("weight");
+        const auto& b = j.at("bias");
+        if (!w.is_array() || w.size() != 3 || !b.is_array() || b.size() != 3) return std::nullopt;
+        LatentPreview p;
+        p.weight = torch::empty({3, channels}, torch::kFloat32);
+        p.bias = torch::empty({3}, torch::kFloat32);
+        for (int64_t c = 0; c < 3; ++c) {
+            if (!w[c].is_array() || static_cast<int64_t>(w[c].size()) != channels || !b[c].is_number())
+                return std::nullopt;
+            for (int64_t k = 0; k < channels; ++k) {
+                if (!w[c][k].is_number()) return std::nullopt;
+                p.weight[c][k] = w[c][k].get<double>();
+            }
+            p.bias[c] = b[c].get<double>();
+        }
+        if (!torch::isfinite(p.weight).all().item<bool>() || !torch::isfinite(p.bias).all().item<bool>())
+            return std::nullopt;
+        return p;
+    } catch (const nlohmann::json::exception&) {
+        return std::nullopt;
+    }
+}
+
+void writePreviewCache(const std::filesystem::path& file, const nlohmann::json& key, const LatentPreview& p) {
+    nlohmann::json weight = nlohmann::json::array(), bias = nlohmann::json::array();
+    const torch::Tensor w = p.weight.to(torch::kFloat64).contiguous(), b = p.bias.to(torch::kFloat64).contiguous();
+    for (int64_t c = 0; c < 3; ++c) {
+        nlohmann::json row = nlohmann::json::array();
+        for (int64_t k = 0; k < w.size(1); ++k) row.push_back(w[c][k].item<double>());
+        weight.push_back(row);
+        bias.push_back(b[c].item<double>());
+    }
+    const nlohmann::json j = {{"key", key}, {"weight", weight}, {"bias", bias}};
+    std::error_code ec;
+    if (file.has_parent_path()) std::filesystem::create_directories(file.parent_path(), ec);
+    const std::filesystem::path tmp = file.string() + ".tmp" + std::to_string(::getpid());
+    {
+        std::ofstream out(tmp);
+        // 17 significant digits: the float32 numbers read back exactly.
+        out << j.dump(2) << "\n";
+        if (!out.flush()) {
+            std::filesystem::remove(tmp, ec);
+            return;
+        }
+    }
+    std::filesystem::rename(tmp, file, ec);
+    if (ec) std::filesystem::remove(tmp, ec);
+}
+
+}  // namespace
+
+LatentPreview LatentPreview::fitCached(AutoencoderKL& vae, const std::filesystem::path& cacheFile,
+                                       const std::string& vaeIdentity, const FitOptions& options, bool* reused) {
+    const nlohmann::json key = fitKey(vaeIdentity, options);
+    if (auto cached = readPreviewCache(cacheFile, key, vae->config().embedDim)) {
+        if (reused) *reused = true;
+        return *cached;
+    }
+    if (reused) *reused = false;
+    LatentPreview p = fit(vae, options);
+    writePreviewCache(cacheFile, key, p);
     return p;
 }
 

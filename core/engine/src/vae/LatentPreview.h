@@ -6,6 +6,8 @@
 // is the target. (Fitting against the decode rather than the input image is what a preview of
 // the final decode needs, and for a trained VAE the two agree; it also holds for any weights.)
 #include <cstdint>
+#include <filesystem>
+#include <string>
 
 #include <torch/types.h>
 
@@ -24,6 +26,15 @@ struct LatentPreview {
     };
     static LatentPreview fit(AutoencoderKL& vae) { return fit(vae, FitOptions{}); }
     static LatentPreview fit(AutoencoderKL& vae, const FitOptions& options);
+
+    // fit(), remembered: the numbers of a previous fit are read from `cacheFile` (a small JSON
+    // file) when it was written for the same `vaeIdentity` (the caller's key of the VAE's weights
+    // and compute dtype, e.g. the weight cache's origin stamp of the VAE file) and the same fit
+    // options; otherwise, and when the file is missing or unreadable, the VAE is fitted and the
+    // file (re)written atomically. A file that cannot be written is no error: the fit is used
+    // and repeated at the next load. *reused (optional) says whether the numbers came from the file.
+    static LatentPreview fitCached(AutoencoderKL& vae, const std::filesystem::path& cacheFile,
+                                   const std::string& vaeIdentity, const FitOptions& options, bool* reused = nullptr);
 
     // scaledLatent: [4, h, w] or [B, 4, h, w] -> [3, h, w] / [B, 3, h, w] float32 in [-1, 1], on
     // the latent's device.

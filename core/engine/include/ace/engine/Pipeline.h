@@ -28,8 +28,15 @@ struct ModelLoadOptions {
     Precision vaePrecision = Precision::Auto;
     Precision textEncoderPrecision = Precision::Auto;
     bool keepTextEncoderOnDevice = false;  // false: T5 runs, then leaves the GPU
-    bool useConvertedCache = true;         // write/read the compact safetensors cache of the weights
+    bool useConvertedCache = true;         // write/read the compact caches (weights, the preview's fit)
     std::filesystem::path cacheDir;        // empty: next to the model, or the user cache when read-only
+    // When a run runs out of memory on the GPU (or in reduced precision), run it again on the CPU
+    // in fp32 (the DiT and VAE are then loaded a second time, for the CPU); false: fail with a
+    // message saying what to change.
+    bool cpuFallbackOnOutOfMemory = true;
+    // Decode outputs above this many pixels in tiles (bounded memory, a close approximation of
+    // the full decode): -1 = automatic (CUDA: above 1024 x 1024; CPU: never), 0 = never.
+    int64_t tiledDecodeAbovePixels = -1;
 };
 
 struct LoadProgress {
@@ -52,6 +59,11 @@ struct ModelInfo {
 
 class AceModel {
 public:
+    struct Impl;
+    // An engine-internal model (benchmarks build one from random modules); Impl is opaque outside
+    // the engine.
+    static std::shared_ptr<AceModel> fromImpl(std::unique_ptr<Impl> impl);
+
     // Loads a model folder in the release layout (models/dit, models/vae, models/text_encoder/<n>,
     // models/tokenizer/<n>; the folder itself or its parent may be given). Throws ace::Error
     // naming the file and the problem.
@@ -61,7 +73,6 @@ public:
 
     const ModelInfo& info() const;
 
-    struct Impl;
     Impl& impl() const { return *m_impl; }
 
 private:
@@ -114,6 +125,7 @@ struct StepProgress {
     int latentHeight = 0;
     int latentWidth = 0;
 };
+// After a fallback to the CPU (out of memory on the GPU) the steps start again at 1.
 using StepCallback = std::function<void(const StepProgress&)>;
 
 // Set from any thread; the run stops before its next denoising step and throws Cancelled.
@@ -143,6 +155,8 @@ struct TurnResult {
     int64_t seed = 0;
     int steps = 0;
     StageTimings timings;
+    std::string device;  // where the turn ran ("cuda:0", "cpu")
+    std::string notice;  // for the user, e.g. that the GPU ran out of memory and the CPU was used; empty normally
 };
 
 // Per-conversation state over a shared model: the RNG and the caches of text embeddings and of
