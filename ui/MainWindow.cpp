@@ -195,6 +195,20 @@ void MainWindow::connectSession() {
             const auto it = assets.find(name);
             return it == assets.end() ? nullptr : &it->second;
         });
+    // The conversation is saved with the project (and autosaved) and comes back with it; opening
+    // another project replaces it, a failed open leaves it as it is.
+    m_documentSession->setSessionProvider([this] {
+        nlohmann::json session = m_documentSession->project().session;
+        session["conversation"] = m_session->conversationJson();
+        return session;
+    });
+    connect(m_documentSession, &DocumentSession::projectReplaced, this, [this] {
+        const nlohmann::json& session = m_documentSession->project().session;
+        QString error;
+        if (!m_session->restoreConversation(session.contains("conversation") ? session["conversation"] : nlohmann::json(),
+                                            &error))
+            statusBar()->showMessage(error, 10000);
+    });
     // Re-running a result layer from the layer panel adds a version of it.
     if (LayerPanel* panel = m_documentActions->layerPanel())
         connect(panel, &LayerPanel::rerunRequested, m_session,

@@ -98,10 +98,21 @@ private Q_SLOTS:
         QVERIFY_THROWS_EXCEPTION(ace::Error, saveProject(file("no/such/folder/x.aceproj"), sampleProject()));
     }
 
+    void olderVersionOpens() {
+        // Format 1 (before the conversation was stored) reads as it was written.
+        const Project p = sampleProject();
+        const auto bytes = withProjectJson(serializeProject(p), [](nlohmann::json& j) { j["version"] = 1; });
+        const Project back = parseProject(bytes, "old.aceproj");
+        QVERIFY(back == p);
+    }
+
     void futureVersionIsRefused() {
         const auto bytes = serializeProject(sampleProject());
-        const QString e = errorOf(withProjectJson(bytes, [](nlohmann::json& j) { j["version"] = 2; }));
-        QVERIFY2(e.contains("newer ACE Desktop") && e.contains("format version 2") && e.contains("test.aceproj"), qPrintable(e));
+        const int future = kProjectFormatVersion + 1;
+        const QString e = errorOf(withProjectJson(bytes, [future](nlohmann::json& j) { j["version"] = future; }));
+        QVERIFY2(e.contains("newer ACE Desktop") && e.contains(QString("format version %1").arg(future)) &&
+                     e.contains("test.aceproj"),
+                 qPrintable(e));
     }
 
     void badFieldsAreNamed_data() {

@@ -2,6 +2,8 @@
 
 #include <QPainter>
 
+#include <algorithm>
+
 namespace ace {
 
 QString taskDisplayName(TaskKind task) {
@@ -62,6 +64,7 @@ QImage maskedThumbnail(const QImage& image, const QImage& mask, int side) {
 namespace {
 constexpr int kThumb = 160;
 QImage thumbnail(const QImage& image, const QImage& mask) { return maskedThumbnail(image, mask, kThumb); }
+QImage resultThumbnail(const QImage& image) { return image.scaled(256, 256, Qt::KeepAspectRatio, Qt::SmoothTransformation); }
 }  // namespace
 
 ChatModel::ChatModel(QObject* parent) : QAbstractListModel(parent) {}
@@ -197,7 +200,7 @@ void ChatModel::setResult(int id, const QImage& image, qint64 seed, int steps, d
     e.turn.seed = seed;
     e.turn.steps = steps;
     e.turn.seconds = seconds;
-    e.resultThumbnail = image.scaled(256, 256, Qt::KeepAspectRatio, Qt::SmoothTransformation);
+    e.resultThumbnail = resultThumbnail(image);
     changed(id, false, true);
 }
 
@@ -239,6 +242,21 @@ void ChatModel::setNextContext(const QSet<int>& ids) {
 void ChatModel::clear() {
     beginResetModel();
     m_turns.clear();
+    endResetModel();
+}
+
+void ChatModel::restoreTurns(const QList<ChatTurn>& turns, int nextId) {
+    beginResetModel();
+    m_turns.clear();
+    m_nextId = std::max(1, nextId);
+    for (const ChatTurn& turn : turns) {
+        Entry e;
+        for (const ChatImage& i : turn.images) e.thumbnails << thumbnail(i.image, i.mask);
+        if (!turn.result.isNull()) e.resultThumbnail = resultThumbnail(turn.result);
+        e.turn = turn;
+        m_nextId = std::max(m_nextId, turn.id + 1);
+        m_turns.append(std::move(e));
+    }
     endResetModel();
 }
 

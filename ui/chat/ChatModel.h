@@ -116,6 +116,10 @@ public:
     // Marks which turns the next request carries as history.
     void setNextContext(const QSet<int>& ids);
     void clear();
+    // Replaces the whole conversation with turns read back from a project, keeping their ids
+    // (result layers' provenance names them); later turns are numbered from `nextId` on, or
+    // after the highest restored id if that is larger.
+    void restoreTurns(const QList<ChatTurn>& turns, int nextId = 1);
 
 private:
     struct Entry {

@@ -299,8 +299,38 @@ int SessionController::rerunLayer(quint64 layerId, bool newSeed) {
 }
 
 std::optional<InferenceJob> SessionController::jobFromProvenance(const Provenance& p) const {
-    const nlohmann::json& s = p.settings;
-    if (!m_getAsset || !s.contains("inputs") || !s["inputs"].is_array()) return std::nullopt;
+    return jobFromJson(p.settings, p.instruction, p.seed);
+}
+
+nlohmann::json SessionController::jobJson(const InferenceJob& job) const {
+    const TurnRequest& r = job.request;
+    const auto entry = [this](const InputImage& in) {
+        nlohmann::json e = {{"asset", storeAsset(in.image)}, {"task", in.task}};
+        e["mask"] = in.mask.isNull() ? nlohmann::json() : nlohmann::json(storeAsset(in.mask));
+        return e;
+    };
+    nlohmann::json inputs = nlohmann::json::array(), history = nlohmann::json::array();
+    for (const InputImage& in : r.current.images) inputs.push_back(entry(in));
+    for (const Turn& t : r.history) {
+        nlohmann::json e = entry(t.images.front());
+        e["instruction"] = t.instruction;
+        history.push_back(std::move(e));
+    }
+    return {{"inputs", std::move(inputs)},
+            {"history", std::move(history)},
+            {"canvas", !job.pasteInput.isNull()},
+            {"options",
+             {{"steps", r.options.steps},
+              {"guideScale", r.options.guideScale},
+              {"guideRescale", r.options.guideRescale},
+              {"sampler", r.options.sampler},
+              {"outputWidth", r.options.outputWidth},
+              {"outputHeight", r.options.outputHeight}}}};
+}
+
+std::optional<InferenceJob> SessionController::jobFromJson(const nlohmann::json& s, const std::string& instruction,
+                                                           qint64 seed) const {
+    if (!m_getAsset || !s.is_object() || !s.contains("inputs") || !s["inputs"].is_array()) return std::nullopt;
     const auto image = [this](const nlohmann::json& entry, const char* key, bool required) -> std::optional<Image> {
         if (!entry.contains(key) || entry[key].is_null()) {
             if (required) return std::nullopt;
@@ -322,7 +352,7 @@ std::optional<InferenceJob> SessionController::jobFromProvenance(const Provenanc
     try {
         InferenceJob job;
         TurnRequest& r = job.request;
-        r.current.instruction = p.instruction;
+        r.current.instruction = instruction;
         for (const auto& entry : s["inputs"]) {
             auto in = inputOf(entry);
             if (!in) return std::nullopt;
@@ -341,7 +371,7 @@ std::optional<InferenceJob> SessionController::jobFromProvenance(const Provenanc
         r.options.sampler = o.value("sampler", r.options.sampler);
         r.options.outputWidth = o.value("outputWidth", 0);
         r.options.outputHeight = o.value("outputHeight", 0);
-        r.options.seed = p.seed;
+        r.options.seed = seed;
         job.pasteBack = s.value("pasteBack", true);
         job.featherRadius = s.value("featherRadius", m_settings.featherRadius);
         if (!r.history.empty()) job.target = r.history.front().images.front().image;
@@ -352,7 +382,7 @@ std::optional<InferenceJob> SessionController::jobFromProvenance(const Provenanc
         }
         return job;
     } catch (const nlohmann::json::exception&) {
-        return std::nullopt;  // a value of the wrong type: not a provenance this version wrote
+        return std::nullopt;  // a value of the wrong type: not a request this version wrote
     }
 }
 
@@ -410,6 +440,7 @@ void SessionController::cancel() {
 }
 
 void SessionController::onStarted(quint64 id, const InferenceJob& job) {
+    if (m_dropped.contains(id)) return;
     const bool clipped = job.pasteBack && !job.pasteMask.isNull() && job.pasteInput.width == job.target.width &&
                          job.pasteInput.height == job.target.height;
     m_previewClip = clipped ? toQImage(job.pasteMask) : QImage();
@@ -419,12 +450,23 @@ void SessionController::onStarted(quint64 id, const InferenceJob& job) {
 }
 
 void SessionController::onProgress(quint64 id, int step, int total, const QImage& preview) {
+    if (m_dropped.contains(id)) return;
     if (static_cast<int>(id) != m_running) return;
     m_chat->setProgress(m_running, step, total);
     if (!preview.isNull()) m_document->setPreview(preview, m_previewClip, m_previewOverCanvas);
 }
 
+bool SessionController::endDropped(quint64 id) {
+    if (!m_dropped.remove(id)) return false;
+    // A turn of a conversation that was replaced: its result does not belong to this document.
+    if (static_cast<int>(id) == m_running) m_running = 0;
+    dispatchNext();
+    Q_EMIT busyChanged(isBusy());
+    return true;
+}
+
 void SessionController::onFinished(quint64 id, const JobOutcome& outcome) {
+    if (endDropped(id)) return;
     const int turnId = static_cast<int>(id);
     m_chat->setResult(turnId, outcome.image, outcome.seed, outcome.steps, outcome.wallMs / 1000.0);
     m_document->clearPreview();
@@ -503,29 +545,7 @@ Provenance SessionController::provenanceOf(int turnId, const JobOutcome& outcome
                   {"seconds", outcome.wallMs / 1000.0}};
     if (r.current.images.empty()) p.settings["outputSize"] = {r.options.outputWidth, r.options.outputHeight};
     // What a re-run needs after the project is opened again: the request, its images as assets.
-    if (m_putAsset) {
-        const auto entry = [this](const InputImage& in) {
-            nlohmann::json e = {{"asset", storeAsset(in.image)}, {"task", in.task}};
-            e["mask"] = in.mask.isNull() ? nlohmann::json() : nlohmann::json(storeAsset(in.mask));
-            return e;
-        };
-        nlohmann::json inputs = nlohmann::json::array(), history = nlohmann::json::array();
-        for (const InputImage& in : r.current.images) inputs.push_back(entry(in));
-        for (const Turn& t : r.history) {
-            nlohmann::json e = entry(t.images.front());
-            e["instruction"] = t.instruction;
-            history.push_back(std::move(e));
-        }
-        p.settings["inputs"] = std::move(inputs);
-        p.settings["history"] = std::move(history);
-        p.settings["canvas"] = canvas;
-        p.settings["options"] = {{"steps", r.options.steps},
-                                 {"guideScale", r.options.guideScale},
-                                 {"guideRescale", r.options.guideRescale},
-                                 {"sampler", r.options.sampler},
-                                 {"outputWidth", r.options.outputWidth},
-                                 {"outputHeight", r.options.outputHeight}};
-    }
+    if (m_putAsset) p.settings.update(jobJson(record.job));
     if (record.regeneration) {
         const ChatTurn* turn = m_chat->turn(turnId);
         if (turn && turn->regenerationOf) p.settings["rerunOf"] = turn->regenerationOf;
@@ -534,6 +554,7 @@ Provenance SessionController::provenanceOf(int turnId, const JobOutcome& outcome
 }
 
 void SessionController::onFailed(quint64 id, const QString& message) {
+    if (endDropped(id)) return;
     const int turnId = static_cast<int>(id);
     m_chat->setFailed(turnId, message);
     m_document->clearPreview();
@@ -542,6 +563,7 @@ void SessionController::onFailed(quint64 id, const QString& message) {
 }
 
 void SessionController::onCancelled(quint64 id) {
+    if (endDropped(id)) return;
     const int turnId = static_cast<int>(id);
     m_chat->setStatus(turnId, TurnStatus::Cancelled);
     m_document->clearPreview();  // the image itself was never touched

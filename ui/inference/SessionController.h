@@ -11,6 +11,7 @@
 #include <QImage>
 #include <QList>
 #include <QObject>
+#include <QSet>
 #include <QThread>
 
 #include <functional>
@@ -63,6 +64,16 @@ public:
     // when an asset is missing or the provenance predates them.
     std::optional<InferenceJob> jobFromProvenance(const Provenance& provenance) const;
 
+    // The conversation as the project stores it (the session JSON's "conversation", README
+    // "Project file format"): every turn with its request, its images, masks and result as
+    // project assets (through the asset store), task, seed, steps, time, whether it is in the
+    // context, and the request it sent (so the next turn's history is the same after reopening).
+    nlohmann::json conversationJson() const;
+    // Replaces the conversation with one read back from a project (null: none, an empty chat).
+    // The running turn and queued ones are cancelled; their results never reach the new document.
+    // On a malformed value the chat is left empty and `error` says why.
+    bool restoreConversation(const nlohmann::json& conversation, QString* error = nullptr);
+
     // The turns the next request carries as history, oldest first.
     QList<int> nextContextTurns() const;
     // Builds the request a turn would send now (used when it starts; public for the chat's preview of the context).
@@ -111,6 +122,12 @@ private:
     int queueRerun(ChatTurn turn, const SendRequest& request, InferenceJob job, qint64 seed, LayerId targetLayer,
                    LayerId inputLayer, const QString& inputName);
     std::string storeAsset(const Image& image) const;
+    // A request as JSON ("inputs", "history", "canvas", "options"; images as asset names), and back.
+    nlohmann::json jobJson(const InferenceJob& job) const;
+    std::optional<InferenceJob> jobFromJson(const nlohmann::json& s, const std::string& instruction, qint64 seed) const;
+    nlohmann::json turnJson(int turnId) const;
+    void dropRunningTurns();
+    bool endDropped(quint64 jobId);
     Provenance provenanceOf(int turnId, const JobOutcome& outcome) const;
 
     CanvasDocument* m_document;
@@ -132,6 +149,9 @@ private:
         QString inputName;         // what {image} was, for the provenance
         LayerId targetLayer = 0;   // a re-run: the result layer that gets the new version
         std::optional<Layer> inputShape;  // the input layer as it was (its shown pixels only)
+        // The turn as the project stores it once it is over (its images already stored as
+        // assets), so that each save does not convert and hash them again.
+        mutable nlohmann::json stored;
     };
     QHash<int, TurnRecord> m_records;
     QHash<int, LayerId> m_turnLayers;  // turn -> the result layer it made or versioned
@@ -139,6 +159,8 @@ private:
     AssetGet m_getAsset;
     QList<int> m_pending;
     int m_running = 0;
+    // Jobs of a conversation that was replaced (a project opened while one ran): their signals are ignored.
+    QSet<quint64> m_dropped;
     QImage m_previewClip;  // the running turn's mask when its unmasked pixels are kept
     bool m_previewOverCanvas = true;  // the running turn edits the canvas image
 };

@@ -139,8 +139,10 @@ bool DocumentSession::open(const QString& path, QString* error) {
 }
 
 Project DocumentSession::snapshot() const {
+    // The provider first: it may add the images the conversation refers to to the assets.
+    nlohmann::json session = m_sessionProvider ? m_sessionProvider() : m_project.session;
     Project p = m_project;
-    if (m_sessionProvider) p.session = m_sessionProvider();
+    p.session = std::move(session);
     return p;
 }
 

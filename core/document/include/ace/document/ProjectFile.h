@@ -15,7 +15,9 @@
 
 namespace ace {
 
-inline constexpr int kProjectFormatVersion = 1;
+// 2: the session holds the conversation ("session.conversation"); version 1 files (no
+// conversation) still open, with an empty chat.
+inline constexpr int kProjectFormatVersion = 2;
 inline constexpr const char* kProjectMimeType = "application/x-ace-desktop-project";
 inline constexpr const char* kProjectExtension = ".aceproj";
 
