@@ -277,8 +277,21 @@ private Q_SLOTS:
         const InferenceJob job = started.first().at(1).value<InferenceJob>();
         QVERIFY(job.request.current.images[0].image == toAceImage(stickerAlone, 3));
         QVERIFY(job.pasteInput == toAceImage(stickerAlone, 3));
-        // The result goes right above the sticker and becomes the next input, so turns chain.
+        // The result goes right above the sticker, shaped like it (its bounds and alpha), and
+        // becomes the next input, so turns chain.
         const LayerId resultId = doc.layer(doc.indexOf(stickerId) + 1).id;
+        const Layer& shaped = *doc.findLayer(resultId);
+        QVERIFY(shaped.bounds() == doc.findLayer(stickerId)->bounds());
+        const QImage turnResult = chatOf(w.window)->turn(finished.first().at(0).toInt())->result;
+        for (int y = 0; y < 64; y += 7)
+            for (int x = 0; x < 96; x += 5) {
+                const std::uint8_t* px = shaped.image().pixel(x, y);
+                QCOMPARE(int(px[3]), int(sticker.pixel(x, y)[3]));
+                QCOMPARE(qRgb(px[0], px[1], px[2]), turnResult.pixel(40 + x, 30 + y) | 0xff000000);
+            }
+        // Outside the sticker the canvas still shows the photo.
+        QCOMPARE(canvas->image().pixel(5, 5), composite.pixel(5, 5));
+        QCOMPARE(canvas->image().pixel(200, 150), composite.pixel(200, 150));
         QVERIFY(doc.findLayer(resultId)->provenance().has_value());
         QCOMPARE(doc.findLayer(resultId)->provenance()->referencedImages,
                  std::vector<std::string>{"{image} = layer “sticker”"});

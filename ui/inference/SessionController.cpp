@@ -33,6 +33,26 @@ std::string contentName(const Image& image) {
     return name;
 }
 
+// A result at the canvas's size (RGBA) given the shape of `layer`: the layer's bounds and alpha,
+// so that editing a cut-out layer gives a cut-out result.
+Image shapedLike(const Image& canvasResult, const Layer& layer) {
+    const Image& shape = layer.image();
+    Image out(shape.width, shape.height, 4);  // transparent where the canvas does not reach
+    for (int y = 0; y < shape.height; ++y) {
+        const int cy = y + layer.y;
+        if (cy < 0 || cy >= canvasResult.height) continue;
+        for (int x = 0; x < shape.width; ++x) {
+            const int cx = x + layer.x;
+            if (cx < 0 || cx >= canvasResult.width) continue;
+            const std::uint8_t* s = canvasResult.pixel(cx, cy);
+            std::uint8_t* d = out.pixel(x, y);
+            d[0] = s[0], d[1] = s[1], d[2] = s[2];
+            d[3] = shape.pixel(x, y)[3];
+        }
+    }
+    return out;
+}
+
 TaskKind taskKindOf(const std::string& referenceName, bool hasImages) {
     for (TaskKind k : {TaskKind::Inpainting, TaskKind::Outpainting, TaskKind::TryOn})
         if (taskReferenceName(k) == referenceName) return k;
@@ -206,6 +226,12 @@ void SessionController::dispatchNext() {
         if (!record.job.pasteInput.isNull()) {
             record.inputLayer = m_document->inputLayerId();
             record.inputName = m_document->inputName();
+            if (const Layer* input = m_document->document().findLayer(record.inputLayer)) {
+                Layer shape = *input;
+                shape.versions = {input->versions[static_cast<std::size_t>(input->currentVersion)]};
+                shape.currentVersion = 0;
+                record.inputShape = std::move(shape);
+            }
         }
         // The chat shows the images this turn really uses.
         QList<ChatImage> images;
@@ -405,23 +431,39 @@ void SessionController::onFinished(quint64 id, const JobOutcome& outcome) {
     const TurnRecord& record = m_records[turnId];
     const Provenance provenance = provenanceOf(turnId, outcome);
     LayerModel* layers = m_document->layers();
-    if (record.targetLayer && m_document->document().findLayer(record.targetLayer) &&
-        layers->addVersion(record.targetLayer, toAceImage(outcome.image, 4), provenance)) {
+    const Document& doc = m_document->document();
+    const Image result = toAceImage(outcome.image, 4);
+    // Results registered to the canvas take the shape of the layer they belong to.
+    const bool canvasSized = result.width == doc.width() && result.height == doc.height();
+    const Layer* target = record.targetLayer ? doc.findLayer(record.targetLayer) : nullptr;
+    if (target && layers->addVersion(record.targetLayer, canvasSized ? shapedLike(result, *target) : result, provenance)) {
         // A re-run: the new output is another version of the layer it repeats.
         m_turnLayers[turnId] = record.targetLayer;
-        const Layer* layer = m_document->document().findLayer(record.targetLayer);
-        Q_EMIT resultLayerAdded(turnId, record.targetLayer, layer->currentVersion);
+        Q_EMIT resultLayerAdded(turnId, record.targetLayer, doc.findLayer(record.targetLayer)->currentVersion);
     } else {
         QString name = QString::fromStdString(provenance.instruction).simplified();
         if (name.size() > 40) name = name.left(39) + QChar(0x2026);
         name = tr("Turn %1: %2").arg(turnId).arg(name);
+        const QString text = tr("Result of turn %1").arg(turnId);
         // One undo step: the result layer, right above the layer the turn edited, and that layer's
         // role as the next turn's input passes to the result so that turns chain.
         QUndoStack* stack = m_document->undoStack();
-        stack->beginMacro(tr("Result of turn %1").arg(turnId));
-        const bool followInput = record.inputLayer && m_document->inputLayerId() == record.inputLayer;
-        const LayerId id = m_document->addResultLayer(outcome.image, name, provenance, tr("Result of turn %1").arg(turnId),
-                                                      followInput ? record.inputLayer : 0);
+        stack->beginMacro(text);
+        const int inputIndex = record.inputLayer ? doc.indexOf(record.inputLayer) : -1;
+        const bool followInput = inputIndex >= 0 && m_document->inputLayerId() == record.inputLayer;
+        LayerId id = 0;
+        if (record.inputShape && canvasSized) {
+            // An edited layer: the result has its bounds, alpha, opacity and blend mode.
+            const Layer& shape = *record.inputShape;
+            Layer layer = Layer::raster(name.toStdString(), shapedLike(result, shape), shape.x, shape.y);
+            layer.opacity = shape.opacity;
+            layer.blendMode = shape.blendMode;
+            layer.versions.front().provenance = provenance;
+            id = layers->addLayer(std::move(layer), text, inputIndex < 0 ? -1 : inputIndex + 1);
+        } else {
+            id = m_document->addResultLayer(outcome.image, name, provenance, text,
+                                            inputIndex >= 0 ? record.inputLayer : 0);
+        }
         if (followInput && id) layers->setInputLayer(id);
         stack->endMacro();
         m_turnLayers[turnId] = id;

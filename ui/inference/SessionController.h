@@ -131,6 +131,7 @@ private:
         LayerId inputLayer = 0;    // the layer that was {image} (0: the composite or no canvas)
         QString inputName;         // what {image} was, for the provenance
         LayerId targetLayer = 0;   // a re-run: the result layer that gets the new version
+        std::optional<Layer> inputShape;  // the input layer as it was (its shown pixels only)
     };
     QHash<int, TurnRecord> m_records;
     QHash<int, LayerId> m_turnLayers;  // turn -> the result layer it made or versioned
