@@ -30,7 +30,7 @@ commands:
            write the settings, the instruction corpus and the tokenizer of a run
   vae      --work DIR --steps N    train the autoencoder up to N steps (resumes)
   dit      --work DIR --steps N    train the DiT and text encoder up to N steps (resumes)
-  export   --work DIR --out DIR [--not-built-in]
+  export   --work DIR --out DIR [--not-built-in] [--dtype fp32|fp16|bf16]
            write the EMA weights as a model folder (release layout + ace_model.json)
   preview  --out FILE.png [--seed N] [--count N] [--kind NAME] [--size WxH]
            a sheet of task samples (inputs, masks tinted, target)
@@ -121,7 +121,11 @@ int main(int argc, char** argv) {
                                                                  printMessage);
             std::cout << command << ": checkpoint at step " << reached << "\n";
         } else if (command == "export") {
-            const auto bytes = ace::train::exportModel(need(o, "work"), need(o, "out"), !o.count("not-built-in"), printMessage);
+            const std::string dtype = get(o, "dtype", "fp32");
+            if (dtype != "fp32" && dtype != "fp16" && dtype != "bf16") throw ace::Error("--dtype must be fp32, fp16 or bf16");
+            const torch::Dtype weights = dtype == "fp16" ? torch::kHalf : dtype == "bf16" ? torch::kBFloat16 : torch::kFloat32;
+            const auto bytes =
+                ace::train::exportModel(need(o, "work"), need(o, "out"), !o.count("not-built-in"), printMessage, weights);
             std::cout << "exported " << bytes / 1024 << " KiB to " << need(o, "out") << "/models\n";
         } else if (command == "preview") {
             ace::synth::TaskSamplerOptions so;

@@ -177,6 +177,32 @@ private Q_SLOTS:
         QVERIFY(doc.dirty().isEmpty());
     }
 
+    // An opaque normal layer replaces what is below it exactly, so the compositor does not blend
+    // the layers under it where it covers the area: the bytes are those of the stack without them.
+    void opaqueLayerHidesTheStackBelow() {
+        Document doc = test::sampleDocument(96, 80);
+        Image cover(60, 50, 4);
+        for (int y = 0; y < 50; ++y)
+            for (int x = 0; x < 60; ++x) {
+                auto* p = cover.pixel(x, y);
+                p[0] = static_cast<std::uint8_t>(x * 4), p[1] = static_cast<std::uint8_t>(y * 5), p[2] = 77, p[3] = 255;
+            }
+        const LayerId coverId = doc.insertLayer(doc.layerCount() / 2, Layer::raster("cover", cover, 20, 15));
+        const Image full = composite(doc);
+        QVERIFY(maxColourDifference(full, referenceComposite(doc)) <= 1);
+        // The same stack from the cover layer up.
+        Document above(96, 80);
+        for (int j = doc.indexOf(coverId); j < doc.layerCount(); ++j) above.addLayer(doc.layer(j));
+        Image inside, alone;
+        compositeInto(doc, {20, 15, 60, 50}, inside);
+        compositeInto(above, {20, 15, 60, 50}, alone);
+        for (int y = 15; y < 65; ++y)
+            QVERIFY(std::equal(inside.pixel(20, y), inside.pixel(80, y), alone.pixel(20, y)));
+        // Not opaque (one translucent pixel): everything below is blended again.
+        doc.findLayer(coverId)->image().pixel(10, 5)[3] = 200;
+        QVERIFY(maxColourDifference(composite(doc), referenceComposite(doc)) <= 1);
+    }
+
     void mergeDownKeepsTheLook() {
         Document doc = test::sampleDocument(64, 48);
         doc.layer(3).visible = true;

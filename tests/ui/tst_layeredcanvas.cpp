@@ -457,8 +457,16 @@ private Q_SLOTS:
         areas.clear();
         canvas.paintMaskShape(QRect(100, 100, 300, 200), true, false);
         QCOMPARE(areas.size(), 0);
+        // A turn's result (an opaque layer over the whole canvas) recomposites as that one layer.
+        QImage result(2048, 2048, QImage::Format_RGB32);
+        result.fill(QColor(30, 120, 200));
+        t.start();
+        canvas.addResultLayer(result, "result", std::nullopt, "result");
+        const double resultMs = t.nsecsElapsed() / 1e6;
+        QCOMPARE(canvas.image().pixel(1000, 1000), qRgb(30, 120, 200));
+        QCOMPARE(canvas.image(), flattenComposite(layered));
         qInfo("2048x2048, 10 layers: %.1f ms for a 256x256 layer's change (dirty rectangle), %.1f ms for a full "
-              "recomposite", patchMs, fullMs);
+              "recomposite, %.1f ms to add an opaque result layer on top", patchMs, fullMs, resultMs);
         QVERIFY2(patchMs * 8 < fullMs, qPrintable(QString("%1 %2").arg(patchMs).arg(fullMs)));
     }
 

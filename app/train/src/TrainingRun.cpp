@@ -27,9 +27,12 @@ NamedTensors moduleTensors(const torch::nn::Module& module) {
     return out;
 }
 
-void writeModule(const fs::path& file, const torch::nn::Module& module) {
+void writeModule(const fs::path& file, const torch::nn::Module& module, torch::Dtype floats = torch::kFloat32) {
     NamedTensors cpu;
-    for (const auto& [name, t] : moduleTensors(module)) cpu.emplace_back(name, t.to(torch::kCPU).contiguous());
+    for (const auto& [name, t] : moduleTensors(module)) {
+        const torch::Tensor c = t.to(torch::kCPU);
+        cpu.emplace_back(name, (c.is_floating_point() ? c.to(floats) : c).contiguous());
+    }
     if (!file.parent_path().empty()) fs::create_directories(file.parent_path());
     ckpt::writeSafetensors(file, {cpu.begin(), cpu.end()});
 }
@@ -219,7 +222,8 @@ int64_t trainDitStage(const fs::path& work, int64_t targetSteps, torch::Device d
     return runLoop(trainer, "dit", targetSteps, config.dit.saveEvery, paths.ditCheckpoint, paths.ditLog, progress, stop);
 }
 
-std::uintmax_t exportModel(const fs::path& work, const fs::path& out, bool builtIn, const LogFn& log) {
+std::uintmax_t exportModel(const fs::path& work, const fs::path& out, bool builtIn, const LogFn& log,
+                           torch::Dtype weights) {
     const RunPaths paths(work);
     const TrainConfig config = TrainConfig::load(paths.config);
     if (!fs::exists(paths.ditCheckpoint)) throw Error(paths.ditCheckpoint, "missing: train the DiT first (`ace-train dit`)");
@@ -232,9 +236,9 @@ std::uintmax_t exportModel(const fs::path& work, const fs::path& out, bool built
 
     const fs::path models = out / "models";
     for (const char* d : {"dit", "vae", "text_encoder/t5", "tokenizer/t5"}) fs::create_directories(models / d);
-    writeModule(models / "dit" / "ace_builtin.safetensors", *dit);
-    writeModule(models / "vae" / "vae.safetensors", *parts.vae);
-    writeModule(models / "text_encoder" / "t5" / "model.safetensors", *t5);
+    writeModule(models / "dit" / "ace_builtin.safetensors", *dit, weights);
+    writeModule(models / "vae" / "vae.safetensors", *parts.vae, weights);
+    writeModule(models / "text_encoder" / "t5" / "model.safetensors", *t5, weights);
     fs::copy_file(paths.tokenizer, models / "tokenizer" / "t5" / "spiece.model", fs::copy_options::overwrite_existing);
     t5ConfigFor(config).writeJson(models / "text_encoder" / "t5" / "config.json");
     ModelSettings settings;

@@ -57,8 +57,9 @@ int64_t trainDitStage(const std::filesystem::path& work, int64_t targetSteps, to
                       const ProgressFn& progress, const std::atomic<bool>* stop = nullptr, const LogFn& log = {});
 
 // The EMA weights as a model folder: <out>/models/{dit,vae,text_encoder/t5,tokenizer/t5} and
-// <out>/models/ace_model.json (built_in: true). Returns the bytes written.
+// <out>/models/ace_model.json (built_in: true). `weights` is the stored floating-point type (the
+// release ships fp16; the engine computes in its own precision either way). Returns the bytes written.
 std::uintmax_t exportModel(const std::filesystem::path& work, const std::filesystem::path& out, bool builtIn = true,
-                           const LogFn& log = {});
+                           const LogFn& log = {}, torch::Dtype weights = torch::kFloat32);
 
 }  // namespace ace::train

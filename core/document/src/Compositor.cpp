@@ -103,6 +103,19 @@ void compositeLayers(const std::vector<ActiveLayer>& active, const Rect& area, I
     }
 }
 
+bool opaqueOver(const Layer& layer, const Rect& bounds, const Rect& area) {
+    if (layer.blendMode != BlendMode::Normal || layer.opacity < 1.0f) return false;
+    if (bounds.intersected(area) != area) return false;
+    const Image& img = layer.image();
+    for (int y = area.y; y < area.bottom(); ++y) {
+        const std::uint8_t* p = img.pixel(area.x - bounds.x, y - bounds.y);
+        std::uint8_t all = 255;
+        for (int x = 0; x < area.width; ++x) all &= p[4 * x + 3];
+        if (all != 255) return false;
+    }
+    return true;
+}
+
 void ensureTarget(const Document& document, Image& target) {
     if (target.width != document.width() || target.height != document.height() || target.channels != 4)
         target = Image(document.width(), document.height(), 4);
@@ -120,6 +133,10 @@ void compositeInto(const Document& document, const Rect& area, Image& target) {
         if (layer.image().channels != 4) continue;
         const Rect b = layer.bounds();
         if (b.intersected(clipped).isEmpty()) continue;
+        // A normal, fully opaque layer covering the whole area replaces everything below it
+        // exactly (as = 1: co = Cs, ao = 1), so the layers below need not be blended at all:
+        // a turn's result over a deep stack recomposites as one layer.
+        if (opaqueOver(layer, b, clipped)) active.clear();
         active.push_back({&layer, b, std::clamp(layer.opacity, 0.0f, 1.0f), spanFor(layer.blendMode)});
     }
     compositeLayers(active, clipped, target);

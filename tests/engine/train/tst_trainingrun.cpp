@@ -138,6 +138,26 @@ private Q_SLOTS:
         for (const auto& key : dit.keys())
             QVERIFY2(torch::equal(dit.load(key), ckpt.load("ema.dit." + key)), key.c_str());
 
+        // A half-precision export (what ships) stores the same EMA weights rounded to fp16 and loads.
+        const fs::path half = fs::path(m_dir.path().toStdString()) / "export-fp16";
+        QVERIFY(exportModel(straight, half, true, {}, torch::kHalf) < bytes);
+        const ace::ckpt::SafetensorsReader halfDit(half / "models" / "dit" / "ace_builtin.safetensors");
+        for (const auto& key : halfDit.keys()) {
+            const torch::Tensor t = halfDit.load(key);
+            QCOMPARE(t.scalar_type(), torch::kHalf);
+            QVERIFY2(torch::equal(t, ckpt.load("ema.dit." + key).to(torch::kHalf)), key.c_str());
+        }
+        {
+            ace::ModelLoadOptions o;
+            o.device = ace::Device::Cpu;
+            o.useConvertedCache = false;
+            ace::EditSession halfSession(ace::AceModel::load(half, o));
+            ace::TurnRequest r;
+            r.current.instruction = "a small green star";
+            r.options.steps = 2;
+            QCOMPARE(halfSession.run(r).image.width, tinyConfig().defaultSize);
+        }
+
         // The app's loader reads the folder as a built-in model and runs a turn with it.
         ace::ModelLoadOptions options;
         options.device = ace::Device::Cpu;
