@@ -38,10 +38,13 @@ ckpt::TensorSource componentSource(ckpt::TensorSource original, const fs::path& 
                                    const ModelFolder& folder, const std::string& cacheName,
                                    const std::function<void(double)>& progress) {
     if (!options.useConvertedCache || dtype == torch::kFloat32) return original;
+    // A safetensors file already in the compute dtype (a kept tensor may be in either: a cache
+    // would not make it more precise) is read as it is.
     bool alreadyCompact = weights.extension() == ".safetensors";
     for (const auto& [k, t] : original) {
         const auto it = keep.find(k);
-        alreadyCompact = alreadyCompact && (t.dtype == (it != keep.end() ? it->second : dtype) || !c10::isFloatingType(t.dtype));
+        alreadyCompact = alreadyCompact && (t.dtype == dtype || (it != keep.end() && t.dtype == it->second) ||
+                                            !c10::isFloatingType(t.dtype));
     }
     if (alreadyCompact) return original;
     const fs::path cache = cacheFolder(options, folder) / (cacheName + "-" + dtypeName(dtype) + ".safetensors");
