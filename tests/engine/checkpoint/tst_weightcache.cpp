@@ -81,6 +81,34 @@ private Q_SLOTS:
         QVERIFY(torch::equal(cached.at("1.num_batches_tracked").load(), reader->load("1.num_batches_tracked")));
     }
 
+    // What the model keeps in another dtype (fp32 norms in a half model) is stored so, exactly;
+    // a cache made with other kept keys is rebuilt.
+    void keptTensorsKeepTheirDtype() {
+        test::GoldenData golden;
+        const auto origin = golden.file("dit_tiny_legacy.pth");
+        auto reader = std::make_shared<ckpt::TorchZipReader>(origin);
+        const auto source = ckpt::mapDitKeys(ckpt::sourceFromReader(reader));
+        QTemporaryDir dir;
+        const auto cacheFile = std::filesystem::path(dir.path().toStdString()) / "dit.safetensors";
+        const std::map<std::string, torch::Dtype> keep{{"blocks.0.scale_shift_table", torch::kFloat32},
+                                                       {"blocks.0.attn.norm_q.weight", torch::kFloat32}};
+        Conversion first;
+        const auto cached = ckpt::cachedSource(source, {origin}, cacheFile, torch::kFloat16, first.callback(), keep);
+        QVERIFY(!first.steps.empty());
+        for (const auto& [key, dtype] : keep) {
+            QCOMPARE(cached.at(key).dtype, dtype);
+            QVERIFY2(torch::equal(cached.at(key).load(), source.at(key).load()), key.c_str());
+        }
+        QCOMPARE(cached.at("blocks.0.attn.q.weight").dtype, torch::kFloat16);
+        Conversion same;
+        ckpt::cachedSource(source, {origin}, cacheFile, torch::kFloat16, same.callback(), keep);
+        QVERIFY(same.steps.empty());
+        Conversion other;
+        const auto plain = ckpt::cachedSource(source, {origin}, cacheFile, torch::kFloat16, other.callback());
+        QVERIFY(!other.steps.empty());
+        QCOMPARE(plain.at("blocks.0.scale_shift_table").dtype, torch::kFloat16);
+    }
+
     void rebuildsWhenStaleOrBroken_data() {
         QTest::addColumn<QString>("change");
         QTest::newRow("origin modified") << "touch";

@@ -12,12 +12,21 @@
 namespace ace::ckpt {
 namespace {
 
-torch::Dtype cachedDtype(torch::Dtype original, torch::Dtype target) {
-    return c10::isFloatingType(original) ? target : original;
-}
+// What each tensor is stored as: floating tensors in the target dtype unless the model keeps
+// them in another (`keep`), others unchanged.
+struct CacheDtypes {
+    torch::Dtype target;
+    const std::map<std::string, torch::Dtype>& keep;
+
+    torch::Dtype of(const std::string& key, torch::Dtype original) const {
+        if (!c10::isFloatingType(original)) return original;
+        const auto it = keep.find(key);
+        return it != keep.end() ? it->second : target;
+    }
+};
 
 // Names, dtypes and shapes of what the cache must hold (FNV-1a of their text).
-std::string layoutHash(const TensorSource& source, torch::Dtype target) {
+std::string layoutHash(const TensorSource& source, const CacheDtypes& dtypes) {
     uint64_t h = 1469598103934665603ull;
     auto mix = [&](const std::string& s) {
         for (unsigned char c : s) h = (h ^ c) * 1099511628211ull;
@@ -25,7 +34,7 @@ std::string layoutHash(const TensorSource& source, torch::Dtype target) {
     };
     for (const auto& [key, lt] : source) {
         mix(key);
-        mix(safetensorsNameOf(cachedDtype(lt.dtype, target)));
+        mix(safetensorsNameOf(dtypes.of(key, lt.dtype)));
         for (auto d : lt.shape) mix(std::to_string(d));
     }
     char text[17];
@@ -35,18 +44,18 @@ std::string layoutHash(const TensorSource& source, torch::Dtype target) {
 
 std::map<std::string, std::string> expectedMetadata(const TensorSource& original,
                                                     const std::vector<std::filesystem::path>& originFiles,
-                                                    torch::Dtype dtype) {
+                                                    const CacheDtypes& dtypes) {
     return {{"ace.weight_cache.format", std::to_string(kWeightCacheFormat)},
-            {"ace.weight_cache.dtype", safetensorsNameOf(dtype)},
+            {"ace.weight_cache.dtype", safetensorsNameOf(dtypes.target)},
             {"ace.weight_cache.origin", originStamp(originFiles)},
-            {"ace.weight_cache.layout", layoutHash(original, dtype)}};
+            {"ace.weight_cache.layout", layoutHash(original, dtypes)}};
 }
 
 // The cache when it is complete and current, else null (a reason it is not is irrelevant: it is
 // rebuilt either way).
 std::shared_ptr<SafetensorsReader> openIfCurrent(const TensorSource& original, const std::filesystem::path& cacheFile,
                                                  const std::map<std::string, std::string>& metadata,
-                                                 torch::Dtype dtype) {
+                                                 const CacheDtypes& dtypes) {
     std::error_code ec;
     if (!std::filesystem::is_regular_file(cacheFile, ec)) return nullptr;
     std::shared_ptr<SafetensorsReader> cache;
@@ -63,7 +72,7 @@ std::shared_ptr<SafetensorsReader> openIfCurrent(const TensorSource& original, c
     for (const auto& [key, lt] : original) {
         if (!cache->contains(key)) return nullptr;
         const TensorInfo info = cache->info(key);
-        if (info.shape != lt.shape || info.dtype != cachedDtype(lt.dtype, dtype)) return nullptr;
+        if (info.shape != lt.shape || info.dtype != dtypes.of(key, lt.dtype)) return nullptr;
     }
     return cache;
 }
@@ -84,16 +93,18 @@ std::string originStamp(const std::vector<std::filesystem::path>& files) {
 
 TensorSource cachedSource(const TensorSource& original, const std::vector<std::filesystem::path>& originFiles,
                           const std::filesystem::path& cacheFile, torch::Dtype dtype,
-                          const std::function<void(double)>& progress) {
+                          const std::function<void(double)>& progress,
+                          const std::map<std::string, torch::Dtype>& keep) {
     if (dtype != torch::kBFloat16 && dtype != torch::kFloat16 && dtype != torch::kFloat32)
         throw Error(cacheFile, "weight cache dtype must be bfloat16, float16 or float32");
-    const auto metadata = expectedMetadata(original, originFiles, dtype);
-    auto cache = openIfCurrent(original, cacheFile, metadata, dtype);
+    const CacheDtypes dtypes{dtype, keep};
+    const auto metadata = expectedMetadata(original, originFiles, dtypes);
+    auto cache = openIfCurrent(original, cacheFile, metadata, dtypes);
     if (!cache) {
         std::vector<StreamedTensor> tensors;
         tensors.reserve(original.size());
         for (const auto& [key, lt] : original) {
-            const torch::Dtype target = cachedDtype(lt.dtype, dtype);
+            const torch::Dtype target = dtypes.of(key, lt.dtype);
             tensors.push_back({key, target, lt.shape, [&lt, target] {
                                    torch::Tensor t = lt.load();
                                    if (t.sizes().vec() != lt.shape)

@@ -8,6 +8,7 @@
 // rebuilt.
 #include <filesystem>
 #include <functional>
+#include <map>
 #include <string>
 #include <vector>
 
@@ -23,11 +24,14 @@ inline constexpr int kWeightCacheFormat = 1;
 // files (the latent preview's fit) use it as their key too.
 std::string originStamp(const std::vector<std::filesystem::path>& files);
 
-// Float tensors are stored as `dtype` (kBFloat16 or kFloat16), others unchanged. Conversion is
-// streamed tensor by tensor and atomic; `progress` (optional) gets the fraction done, during a
-// conversion only. Returns a source with the same keys and shapes reading from the cache.
+// Float tensors are stored as `dtype` (kBFloat16 or kFloat16), except those `keep` names, which
+// are stored in the dtype it gives (what the model holds in fp32 in a half-precision model: norms,
+// modulation tables, T5's fp16 `wo`); others unchanged. Conversion is streamed tensor by tensor and
+// atomic; `progress` (optional) gets the fraction done, during a conversion only. Returns a source
+// with the same keys and shapes reading from the cache.
 TensorSource cachedSource(const TensorSource& original, const std::vector<std::filesystem::path>& originFiles,
                           const std::filesystem::path& cacheFile, torch::Dtype dtype,
-                          const std::function<void(double)>& progress = {});
+                          const std::function<void(double)>& progress = {},
+                          const std::map<std::string, torch::Dtype>& keep = {});
 
 }  // namespace ace::ckpt

@@ -2,6 +2,7 @@
 
 #include <cstdlib>
 #include <functional>
+#include <map>
 
 #include "ace/common/Error.h"
 #include "ace/engine/Runtime.h"
@@ -33,15 +34,32 @@ bool cudaUsable() {
 // is a half type and the file is not already a safetensors file in that dtype.
 ckpt::TensorSource componentSource(ckpt::TensorSource original, const fs::path& weights,
                                    const std::vector<fs::path>& originFiles, torch::Dtype dtype,
-                                   const ModelLoadOptions& options, const ModelFolder& folder,
-                                   const std::string& cacheName, const std::function<void(double)>& progress) {
+                                   const std::map<std::string, torch::Dtype>& keep, const ModelLoadOptions& options,
+                                   const ModelFolder& folder, const std::string& cacheName,
+                                   const std::function<void(double)>& progress) {
     if (!options.useConvertedCache || dtype == torch::kFloat32) return original;
+    // A safetensors file already in the compute dtype (a kept tensor may be in either: a cache
+    // would not make it more precise) is read as it is.
     bool alreadyCompact = weights.extension() == ".safetensors";
-    for (const auto& [k, t] : original)
-        alreadyCompact = alreadyCompact && (t.dtype == dtype || !c10::isFloatingType(t.dtype));
+    for (const auto& [k, t] : original) {
+        const auto it = keep.find(k);
+        alreadyCompact = alreadyCompact && (t.dtype == dtype || (it != keep.end() && t.dtype == it->second) ||
+                                            !c10::isFloatingType(t.dtype));
+    }
     if (alreadyCompact) return original;
     const fs::path cache = cacheFolder(options, folder) / (cacheName + "-" + dtypeName(dtype) + ".safetensors");
-    return ckpt::cachedSource(original, originFiles, cache, dtype, progress);
+    return ckpt::cachedSource(original, originFiles, cache, dtype, progress, keep);
+}
+
+// The parameters a module built for compute dtype `dtype` holds in another floating dtype
+// (fp32 norms and modulation tables, T5's fp16 `wo`): the weight cache stores them so.
+std::map<std::string, torch::Dtype> keptDtypes(const torch::nn::Module& module, torch::Dtype dtype) {
+    std::map<std::string, torch::Dtype> keep;
+    for (const auto& p : module.named_parameters(true))
+        if (p.value().is_floating_point() && p.value().scalar_type() != dtype) keep[p.key()] = p.value().scalar_type();
+    for (const auto& b : module.named_buffers(true))
+        if (b.value().is_floating_point() && b.value().scalar_type() != dtype) keep[b.key()] = b.value().scalar_type();
+    return keep;
 }
 
 // The files a source reads from: the checkpoint, or an index and its shards.
@@ -107,9 +125,12 @@ ComputePolicy resolvePolicy(const ModelLoadOptions& options) {
 T5Encoder loadTextEncoderComponent(const ModelFolder& folder, const ComputePolicy& policy,
                                    const ModelLoadOptions& options, const std::function<void(double)>& conversion) {
     auto source = ckpt::selectT5EncoderKeys(ckpt::openSource(folder.textEncoderWeights, ckpt::isT5EncoderKey));
-    source = componentSource(std::move(source), folder.textEncoderWeights, originFiles(folder.textEncoderWeights),
-                             policy.textDtype, options, folder, "text_encoder", conversion);
     const T5Config config = T5Config::fromJson(folder.textEncoderDir / "config.json");
+    // On the meta device: only the names and dtypes of what the encoder holds.
+    const auto keep = keptDtypes(*T5Encoder(config, torch::TensorOptions().dtype(policy.textDtype).device(torch::kMeta)),
+                                 policy.textDtype);
+    source = componentSource(std::move(source), folder.textEncoderWeights, originFiles(folder.textEncoderWeights),
+                             policy.textDtype, keep, options, folder, "text_encoder", conversion);
     T5Encoder encoder = loadT5Encoder(config, source, folder.textEncoderWeights.string(),
                                       torch::TensorOptions().dtype(policy.textDtype).device(policy.textDevice));
     encoder->eval();
@@ -123,11 +144,13 @@ AutoencoderKL loadVaeComponent(const ModelFolder& folder, const ComputePolicy& p
 DiTACE loadDitComponent(const ModelFolder& folder, const ModelSettings& settings, const ComputePolicy& policy,
                         const ModelLoadOptions& options, const std::function<void(double)>& conversion) {
     auto source = ckpt::mapDitKeys(ckpt::openSource(folder.ditFile));
-    source = componentSource(std::move(source), folder.ditFile, originFiles(folder.ditFile), policy.ditDtype, options,
-                             folder, "dit", conversion);
     const DiTConfig config = DiTConfig::fromSource(source, settings.maxSeqLen, settings.numHeads);
     DiTOptions ditOptions;
     ditOptions.dtype = policy.ditDtype;
+    ditOptions.device = torch::kMeta;
+    const auto keep = keptDtypes(*DiTACE(config, ditOptions), policy.ditDtype);
+    source = componentSource(std::move(source), folder.ditFile, originFiles(folder.ditFile), policy.ditDtype, keep, options,
+                             folder, "dit", conversion);
     ditOptions.device = policy.device;
     DiTACE dit(config, ditOptions);
     ckpt::loadStrict(*dit, source, folder.ditFile.string());
