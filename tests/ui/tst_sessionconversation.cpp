@@ -29,10 +29,6 @@ using test::Window;
 
 namespace {
 
-ChatModel* chatOf(MainWindow& w) {
-    return qobject_cast<ChatModel*>(w.chatPanel()->findChild<QAbstractItemView*>("chatView")->model());
-}
-
 // What a chat row shows, for comparing two windows.
 struct ShownTurn {
     int id;
@@ -160,7 +156,7 @@ private Q_SLOTS:
             firstTurn = added.first().at(0).toInt();
             firstLayer = added.first().at(1).value<quint64>();
             QVERIFY(!sendTurn(w, "make {image} brighter", TaskKind::Automatic).request.current.images.empty());
-            ChatModel* chat = chatOf(w.window);
+            ChatModel* chat = w.chat();
             QCOMPARE(chat->turnCount(), 2);
             before = shownTurns(chat);
             QVERIFY(before[0].inNextContext && before[1].inNextContext);
@@ -176,7 +172,7 @@ private Q_SLOTS:
         Window w;
         QVERIFY(QTest::qWaitForWindowExposed(&w.window));
         QVERIFY(w.waitReady());
-        ChatModel* chat = chatOf(w.window);
+        ChatModel* chat = w.chat();
         QCOMPARE(chat->turnCount(), 0);
         QString error;
         QVERIFY2(w.window.documentSession()->open(path, &error), qPrintable(error));
@@ -237,7 +233,7 @@ private Q_SLOTS:
         QVERIFY(w.waitReady());
         w.window.document()->openImage(test::makeScene(128, 96, 3), "open", "photo");
         QVERIFY(!sendTurn(w, "make {image} blue", TaskKind::Automatic).request.current.images.empty());
-        QCOMPARE(chatOf(w.window)->turnCount(), 1);
+        QCOMPARE(w.chat()->turnCount(), 1);
         const QString path = m_dir.filePath("v2.aceproj");
         QString error;
         QVERIFY2(w.window.documentSession()->saveAs(path, &error), qPrintable(error));
@@ -268,13 +264,13 @@ private Q_SLOTS:
 
         const Document layers = w.window.document()->document();
         QVERIFY2(w.window.documentSession()->open(old, &error), qPrintable(error));
-        QCOMPARE(chatOf(w.window)->turnCount(), 0);
+        QCOMPARE(w.chat()->turnCount(), 0);
         QVERIFY(w.window.document()->document() == layers);
         QVERIFY(w.window.session()->nextContextTurns().isEmpty());
         // A new turn is numbered after the turn the result layer names and carries no history.
         const InferenceJob next = sendTurn(w, "make {image} red", TaskKind::Automatic);
         QVERIFY(next.request.history.empty());
-        QCOMPARE(chatOf(w.window)->turnIds(), QList<int>({2}));
+        QCOMPARE(w.chat()->turnIds(), QList<int>({2}));
         w.window.documentSession()->discardAutosave();
     }
 
@@ -290,7 +286,7 @@ private Q_SLOTS:
         QSignalSpy autosaved(session, &DocumentSession::autosaved);
         QVERIFY(!sendTurn(w, "turn {image} into a painting", TaskKind::Automatic).request.current.images.empty());
         QVERIFY(!sendTurn(w, "add a frame around {image}", TaskKind::Automatic).request.current.images.empty());
-        const QList<ShownTurn> before = shownTurns(chatOf(w.window));
+        const QList<ShownTurn> before = shownTurns(w.chat());
         // The autosave written after the last turn holds both turns.
         const auto autosavedTurns = [&]() -> std::size_t {
             if (autosaved.isEmpty()) return 0;
@@ -312,7 +308,7 @@ private Q_SLOTS:
         const RecoveryCandidate candidate{leftover.toStdString(), {}, {}};
         QString error;
         QVERIFY2(other.window.documentSession()->recover(candidate, &error), qPrintable(error));
-        compareTurns(shownTurns(chatOf(other.window)), before);
+        compareTurns(shownTurns(other.chat()), before);
         QCOMPARE(other.window.session()->nextContextTurns(), w.window.session()->nextContextTurns());
         other.window.documentSession()->discardAutosave();
         session->discardAutosave();

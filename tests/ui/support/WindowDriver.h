@@ -56,6 +56,10 @@ struct Window {
         if (input->completer()->popup()->isVisible()) input->completer()->popup()->hide();
     }
     void pressEnter() { QTest::keyClick(window.chatPanel()->input(), Qt::Key_Return); }
+    // The conversation the chat view shows.
+    ChatModel* chat() {
+        return qobject_cast<ChatModel*>(window.chatPanel()->findChild<QAbstractItemView*>("chatView")->model());
+    }
 };
 
 
