@@ -12,22 +12,22 @@
 <context>
     <name>ace</name>
     <message>
-        <location filename="../ui/AppSettings.cpp" line="58"/>
-        <source>No model folder is set. Download ACE-0.6B-512px (or -1024px) and choose its folder.</source>
+        <location filename="../ui/AppSettings.cpp" line="71"/>
+        <source>No model folder is set and this installation has no built-in model. Download ACE-0.6B-512px (or -1024px) and choose its folder in Settings.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/AppSettings.cpp" line="60"/>
+        <location filename="../ui/AppSettings.cpp" line="74"/>
         <source>The folder %1 does not exist. Choose the folder you downloaded the model to.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/AppSettings.cpp" line="61"/>
+        <location filename="../ui/AppSettings.cpp" line="75"/>
         <source>%1 is a file; choose the model&apos;s folder.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/AppSettings.cpp" line="68"/>
+        <location filename="../ui/AppSettings.cpp" line="82"/>
         <source>%1 is not a complete ACE model folder: %2 missing. It needs models/dit, models/vae, models/text_encoder and models/tokenizer, as in the ACE-0.6B release; download it again or choose the folder that holds them.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -48,37 +48,70 @@
 <context>
     <name>ace::CanvasDocument</name>
     <message>
-        <location filename="../ui/canvas/CanvasDocument.cpp" line="50"/>
+        <location filename="../ui/canvas/CanvasDocument.cpp" line="175"/>
+        <source>flattened image</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/canvas/CanvasDocument.cpp" line="176"/>
+        <source>layer “%1”</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/canvas/CanvasDocument.cpp" line="182"/>
+        <source>Background</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/canvas/CanvasDocument.cpp" line="183"/>
+        <location filename="../ui/canvas/CanvasDocument.cpp" line="197"/>
+        <location filename="../ui/canvas/CanvasDocument.cpp" line="216"/>
+        <source>Mask</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/canvas/CanvasDocument.cpp" line="210"/>
+        <source>Result</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/canvas/CanvasDocument.cpp" line="217"/>
+        <source>Add mask layer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/canvas/CanvasDocument.cpp" line="251"/>
         <source>Clear mask</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/canvas/CanvasDocument.cpp" line="60"/>
+        <location filename="../ui/canvas/CanvasDocument.cpp" line="263"/>
         <source>Invert mask</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/canvas/CanvasDocument.cpp" line="71"/>
+        <location filename="../ui/canvas/CanvasDocument.cpp" line="278"/>
         <source>Erase region</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/canvas/CanvasDocument.cpp" line="71"/>
+        <location filename="../ui/canvas/CanvasDocument.cpp" line="278"/>
         <source>Fill region</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/canvas/CanvasDocument.cpp" line="91"/>
+        <location filename="../ui/canvas/CanvasDocument.cpp" line="301"/>
         <source>Ellipse mask</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/canvas/CanvasDocument.cpp" line="91"/>
+        <location filename="../ui/canvas/CanvasDocument.cpp" line="301"/>
         <source>Rectangle mask</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/canvas/CanvasDocument.cpp" line="100"/>
+        <location filename="../ui/canvas/CanvasDocument.cpp" line="310"/>
+        <location filename="../ui/canvas/CanvasDocument.cpp" line="314"/>
         <source>Extend canvas</source>
         <translation type="unfinished"></translation>
     </message>
@@ -86,153 +119,168 @@
 <context>
     <name>ace::CanvasPanel</name>
     <message>
-        <location filename="../ui/canvas/CanvasPanel.cpp" line="30"/>
+        <location filename="../ui/canvas/CanvasPanel.cpp" line="36"/>
         <source>Canvas tools</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/canvas/CanvasPanel.cpp" line="37"/>
-        <source>Paint the mask: where the next turn may change the image (B)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../ui/canvas/CanvasPanel.cpp" line="39"/>
-        <source>Erase the mask (E)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../ui/canvas/CanvasPanel.cpp" line="41"/>
-        <source>Rectangle mask (R)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../ui/canvas/CanvasPanel.cpp" line="42"/>
-        <source>Ellipse mask (O)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../ui/canvas/CanvasPanel.cpp" line="44"/>
-        <source>Fill the enclosed region of the mask (F)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../ui/canvas/CanvasPanel.cpp" line="46"/>
-        <source>Outpainting: drag from an edge outwards to extend the canvas (X)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../ui/canvas/CanvasPanel.cpp" line="50"/>
+        <location filename="../ui/canvas/CanvasPanel.cpp" line="103"/>
         <source>Size </source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/canvas/CanvasPanel.cpp" line="51"/>
+        <location filename="../ui/canvas/CanvasPanel.cpp" line="104"/>
         <source>Brush size in image pixels</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/canvas/CanvasPanel.cpp" line="54"/>
+        <location filename="../ui/canvas/CanvasPanel.cpp" line="107"/>
         <source> px</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/canvas/CanvasPanel.cpp" line="57"/>
-        <source> Hardness </source>
+        <location filename="../ui/canvas/CanvasPanel.cpp" line="41"/>
+        <source>Tool options</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/canvas/CanvasPanel.cpp" line="74"/>
-        <source>Invert</source>
+        <location filename="../ui/canvas/CanvasPanel.cpp" line="49"/>
+        <source>Brush: paint the mask, where the next turn may change the image</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/canvas/CanvasPanel.cpp" line="77"/>
-        <source>Invert the mask (Ctrl+I)</source>
+        <location filename="../ui/canvas/CanvasPanel.cpp" line="50"/>
+        <source>Eraser: erase the mask</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/canvas/CanvasPanel.cpp" line="51"/>
+        <source>Rectangle mask</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/canvas/CanvasPanel.cpp" line="52"/>
+        <source>Ellipse mask</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/canvas/CanvasPanel.cpp" line="53"/>
+        <source>Fill the enclosed region of the mask</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/canvas/CanvasPanel.cpp" line="55"/>
+        <source>Outpainting: drag from an edge outwards to extend the canvas</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/canvas/CanvasPanel.cpp" line="65"/>
+        <source>Invert the mask</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/canvas/CanvasPanel.cpp" line="67"/>
+        <source>Clear the mask</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/canvas/CanvasPanel.cpp" line="70"/>
+        <source>Show the mask</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/canvas/CanvasPanel.cpp" line="71"/>
+        <source>Show or hide the mask overlay</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../ui/canvas/CanvasPanel.cpp" line="78"/>
-        <source>Clear</source>
+        <source>Fit to window</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/canvas/CanvasPanel.cpp" line="81"/>
-        <source>Clear the mask (Ctrl+Shift+A)</source>
+        <location filename="../ui/canvas/CanvasPanel.cpp" line="80"/>
+        <source>Actual size (100%)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/canvas/CanvasPanel.cpp" line="82"/>
-        <source>Show mask</source>
+        <location filename="../ui/canvas/CanvasPanel.cpp" line="110"/>
+        <source>Hardness</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/canvas/CanvasPanel.cpp" line="89"/>
+        <location filename="../ui/canvas/CanvasPanel.cpp" line="115"/>
+        <source>How much of the brush&apos;s radius paints at full strength before it fades</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/canvas/CanvasPanel.cpp" line="137"/>
         <source>Extend</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/canvas/CanvasPanel.cpp" line="95"/>
+        <location filename="../ui/canvas/CanvasPanel.cpp" line="143"/>
         <source>All sides by 25%</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/canvas/CanvasPanel.cpp" line="96"/>
+        <location filename="../ui/canvas/CanvasPanel.cpp" line="144"/>
         <source>Left by 50%</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/canvas/CanvasPanel.cpp" line="97"/>
+        <location filename="../ui/canvas/CanvasPanel.cpp" line="145"/>
         <source>Right by 50%</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/canvas/CanvasPanel.cpp" line="98"/>
+        <location filename="../ui/canvas/CanvasPanel.cpp" line="146"/>
         <source>Top by 50%</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/canvas/CanvasPanel.cpp" line="99"/>
+        <location filename="../ui/canvas/CanvasPanel.cpp" line="147"/>
         <source>Bottom by 50%</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/canvas/CanvasPanel.cpp" line="100"/>
+        <location filename="../ui/canvas/CanvasPanel.cpp" line="148"/>
         <source>To a square</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/canvas/CanvasPanel.cpp" line="118"/>
-        <source>Extend by…</source>
+        <location filename="../ui/canvas/CanvasPanel.cpp" line="230"/>
+        <source>%1 (%2)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/canvas/CanvasPanel.cpp" line="119"/>
+        <location filename="../ui/canvas/CanvasPanel.cpp" line="169"/>
         <source>Outpainting presets: add canvas around the image; the new area becomes the mask</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/canvas/CanvasPanel.cpp" line="125"/>
-        <source>Fit</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../ui/canvas/CanvasPanel.cpp" line="128"/>
-        <source>100%</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../ui/canvas/CanvasPanel.cpp" line="131"/>
+        <location filename="../ui/canvas/CanvasPanel.cpp" line="84"/>
         <source>Zoom in</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/canvas/CanvasPanel.cpp" line="134"/>
+        <location filename="../ui/canvas/CanvasPanel.cpp" line="88"/>
         <source>Zoom out</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/canvas/CanvasPanel.cpp" line="139"/>
-        <location filename="../ui/canvas/CanvasPanel.cpp" line="142"/>
+        <location filename="../ui/canvas/CanvasPanel.cpp" line="166"/>
+        <source>Extend…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/canvas/CanvasPanel.cpp" line="177"/>
+        <source>Zoom: wheel, Ctrl++ and Ctrl+-, Ctrl+0 fits, Ctrl+1 is 100%</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/canvas/CanvasPanel.cpp" line="179"/>
+        <location filename="../ui/canvas/CanvasPanel.cpp" line="182"/>
         <source>Zoom %1%</source>
         <translation type="unfinished"></translation>
     </message>
@@ -245,18 +293,18 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/canvas/CanvasView.cpp" line="159"/>
+        <location filename="../ui/canvas/CanvasView.cpp" line="193"/>
         <source>Open or drop an image to edit it,
 or describe an image in the chat to create one.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/canvas/CanvasView.cpp" line="325"/>
+        <location filename="../ui/canvas/CanvasView.cpp" line="367"/>
         <source>dropped image</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/canvas/CanvasView.cpp" line="336"/>
+        <location filename="../ui/canvas/CanvasView.cpp" line="378"/>
         <source>Open %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -264,53 +312,93 @@ or describe an image in the chat to create one.</source>
 <context>
     <name>ace::ChatDelegate</name>
     <message>
-        <location filename="../ui/chat/ChatDelegate.cpp" line="27"/>
+        <location filename="../ui/chat/ChatDelegate.cpp" line="44"/>
+        <source>ACE · #%1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/chat/ChatDelegate.cpp" line="46"/>
+        <source>You · #%1 · #%2 with a new seed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/chat/ChatDelegate.cpp" line="47"/>
+        <source>You · #%1 · %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/chat/ChatDelegate.cpp" line="48"/>
+        <source> · left out of the context</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/chat/ChatDelegate.cpp" line="49"/>
+        <source> · in the context</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/chat/ChatDelegate.cpp" line="55"/>
         <source>Queued: waits for the turn before it</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/chat/ChatDelegate.cpp" line="30"/>
+        <location filename="../ui/chat/ChatDelegate.cpp" line="58"/>
         <source>Running: step %1 of %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/chat/ChatDelegate.cpp" line="30"/>
+        <location filename="../ui/chat/ChatDelegate.cpp" line="58"/>
         <source>Starting…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/chat/ChatDelegate.cpp" line="33"/>
+        <location filename="../ui/chat/ChatDelegate.cpp" line="61"/>
         <source>seed %1 · %2 steps · %3 s</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/chat/ChatDelegate.cpp" line="38"/>
+        <location filename="../ui/chat/ChatDelegate.cpp" line="66"/>
         <source>Cancelled: the canvas was left as it was</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/chat/ChatDelegate.cpp" line="54"/>
-        <source>You</source>
+        <location filename="../ui/chat/ChatDelegate.cpp" line="216"/>
+        <source>Use as canvas image</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/chat/ChatDelegate.cpp" line="150"/>
-        <source>You · %1</source>
+        <location filename="../ui/chat/ChatDelegate.cpp" line="218"/>
+        <source>Regenerate with a new seed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/chat/ChatDelegate.cpp" line="151"/>
-        <source> · not in context</source>
+        <location filename="../ui/chat/ChatDelegate.cpp" line="218"/>
+        <source>Run again with a new seed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/chat/ChatDelegate.cpp" line="152"/>
-        <source> · in context</source>
+        <location filename="../ui/chat/ChatDelegate.cpp" line="219"/>
+        <source>Copy image</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/chat/ChatDelegate.cpp" line="154"/>
-        <source>ACE</source>
+        <location filename="../ui/chat/ChatDelegate.cpp" line="220"/>
+        <source>Save image as…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/chat/ChatDelegate.cpp" line="221"/>
+        <source>Edit and resend</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/chat/ChatDelegate.cpp" line="223"/>
+        <source>Put back into the context</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/chat/ChatDelegate.cpp" line="223"/>
+        <source>Remove from the context</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -365,176 +453,273 @@ or describe an image in the chat to create one.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/chat/ChatModel.cpp" line="99"/>
-        <source>Removed from the context: later turns do not see it.</source>
+        <location filename="../ui/chat/ChatModel.cpp" line="104"/>
+        <source>Turn %1 again with a new seed; its input is already in the context as turn %1.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/chat/ChatModel.cpp" line="100"/>
-        <source>In the context of the next turn.</source>
+        <location filename="../ui/chat/ChatModel.cpp" line="105"/>
+        <source>Left out of the context: later turns do not see this turn (Delete puts it back).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/chat/ChatModel.cpp" line="106"/>
+        <source>In the context of the next turn: its instruction and first image go with it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/chat/ChatModel.cpp" line="109"/>
+        <source>Double-click or Enter: use as the canvas image. Right-click for all actions.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>ace::ChatPanel</name>
     <message>
-        <location filename="../ui/chat/ChatPanel.cpp" line="67"/>
-        <source>The images of the next turn and their names in the instruction. Delete removes an attachment.</source>
+        <location filename="../ui/chat/ChatPanel.cpp" line="69"/>
+        <source>Your turns with ACE appear here.
+
+Describe an edit of the canvas image (paint a mask to say where) or a new image, then press Enter.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/chat/ChatPanel.cpp" line="70"/>
-        <source>Remove attachment</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../ui/chat/ChatPanel.cpp" line="82"/>
-        <source>What the turn does; inpainting blanks the masked area before the model sees it, text to image ignores the canvas</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../ui/chat/ChatPanel.cpp" line="89"/>
-        <source>Keep unmasked pixels</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../ui/chat/ChatPanel.cpp" line="92"/>
-        <source>Paste the pixels outside the mask back from the input, feathered at the edge, so repeated edits do not drift</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../ui/chat/ChatPanel.cpp" line="95"/>
-        <source>Attach…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../ui/chat/ChatPanel.cpp" line="98"/>
-        <source>Send</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../ui/chat/ChatPanel.cpp" line="102"/>
-        <source>Cancel</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../ui/chat/ChatPanel.cpp" line="105"/>
-        <source>Stop the running turn (within one step) and drop the queued ones (Esc)</source>
+        <location filename="../ui/chat/ChatPanel.cpp" line="81"/>
+        <source>Conversation</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../ui/chat/ChatPanel.cpp" line="114"/>
+        <source>What the turn does; inpainting blanks the masked area before the model sees it, text to image ignores the canvas</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/chat/ChatPanel.cpp" line="121"/>
+        <source>Keep unmasked pixels</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/chat/ChatPanel.cpp" line="124"/>
+        <source>Paste the pixels outside the mask back from the input, feathered at the edge, so repeated edits do not drift</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/chat/ChatPanel.cpp" line="127"/>
+        <source>Attach…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/chat/ChatPanel.cpp" line="129"/>
+        <source>Attach images to the next turn: they become {image1}, {image2}, … after the canvas (dropping or pasting them into the message box works too)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/chat/ChatPanel.cpp" line="132"/>
+        <source>Send</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/chat/ChatPanel.cpp" line="135"/>
+        <source>Send the instruction (Enter)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/chat/ChatPanel.cpp" line="137"/>
+        <source>Cancel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/chat/ChatPanel.cpp" line="140"/>
+        <source>Stop the running turn (within one step) and drop the queued ones (Esc)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/chat/ChatPanel.cpp" line="149"/>
         <source>Task</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/chat/ChatPanel.cpp" line="143"/>
+        <location filename="../ui/chat/ChatPanel.cpp" line="182"/>
+        <source>Use the result as canvas image</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/chat/ChatPanel.cpp" line="184"/>
+        <source>Copy the result image</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/chat/ChatPanel.cpp" line="186"/>
+        <source>Remove from or put back into the context</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/chat/ChatPanel.cpp" line="216"/>
         <source>image</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/chat/ChatPanel.cpp" line="185"/>
-        <source>%1 in the instruction is %2</source>
+        <location filename="../ui/chat/ChatPanel.cpp" line="249"/>
+        <source>%1 + mask</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/chat/ChatPanel.cpp" line="187"/>
+        <location filename="../ui/chat/ChatPanel.cpp" line="248"/>
         <source>canvas</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/chat/ChatPanel.cpp" line="187"/>
-        <source>canvas + mask</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../ui/chat/ChatPanel.cpp" line="197"/>
-        <source>Context: the next turn starts fresh (keeps up to %n earlier turn(s)).</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../ui/chat/ChatPanel.cpp" line="203"/>
-        <source>Context: the next turn carries %n earlier turn(s) (%1; green bar), of at most %2.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-        </translation>
-    </message>
-    <message>
-        <location filename="../ui/chat/ChatPanel.cpp" line="228"/>
-        <location filename="../ui/chat/ChatPanel.cpp" line="237"/>
+        <location filename="../ui/chat/ChatPanel.cpp" line="315"/>
+        <location filename="../ui/chat/ChatPanel.cpp" line="324"/>
         <source>Attach images</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/chat/ChatPanel.cpp" line="229"/>
+        <location filename="../ui/chat/ChatPanel.cpp" line="316"/>
         <source>Images (*.png *.jpg *.jpeg *.webp *.bmp *.tif *.tiff)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/chat/ChatPanel.cpp" line="238"/>
+        <location filename="../ui/chat/ChatPanel.cpp" line="325"/>
         <source>Cannot read %1:
 %2.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/chat/ChatPanel.cpp" line="254"/>
-        <source>Use as canvas image</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../ui/chat/ChatPanel.cpp" line="257"/>
+        <location filename="../ui/chat/ChatPanel.cpp" line="183"/>
         <source>Regenerate with a new seed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/chat/ChatPanel.cpp" line="261"/>
-        <source>Copy image</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../ui/chat/ChatPanel.cpp" line="266"/>
-        <source>Save image as…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../ui/chat/ChatPanel.cpp" line="270"/>
+        <location filename="../ui/chat/ChatPanel.cpp" line="185"/>
         <source>Edit and resend</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/chat/ChatPanel.cpp" line="272"/>
-        <source>Put back into the context</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../ui/chat/ChatPanel.cpp" line="272"/>
-        <source>Remove from the context</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../ui/chat/ChatPanel.cpp" line="298"/>
-        <location filename="../ui/chat/ChatPanel.cpp" line="304"/>
+        <location filename="../ui/chat/ChatPanel.cpp" line="416"/>
+        <location filename="../ui/chat/ChatPanel.cpp" line="422"/>
         <source>Save image as</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/chat/ChatPanel.cpp" line="299"/>
+        <location filename="../ui/chat/ChatPanel.cpp" line="417"/>
         <source>ace-turn-%1.png</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/chat/ChatPanel.cpp" line="300"/>
+        <location filename="../ui/chat/ChatPanel.cpp" line="418"/>
         <source>PNG (*.png);;JPEG (*.jpg *.jpeg);;WebP (*.webp)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/chat/ChatPanel.cpp" line="305"/>
+        <location filename="../ui/chat/ChatPanel.cpp" line="423"/>
         <source>Cannot write file %1:
 %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ace::ContextBar</name>
+    <message>
+        <location filename="../ui/chat/ContextBar.cpp" line="47"/>
+        <source>Context of the next turn</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/chat/ContextBar.cpp" line="105"/>
+        <source>not used</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/chat/ContextBar.cpp" line="106"/>
+        <source>off</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/chat/ContextBar.cpp" line="107"/>
+        <source>%1 of %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/chat/ContextBar.cpp" line="114"/>
+        <location filename="../ui/chat/ContextBar.cpp" line="260"/>
+        <source>History</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/chat/ContextBar.cpp" line="114"/>
+        <location filename="../ui/chat/ContextBar.cpp" line="261"/>
+        <source>Images</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/chat/ContextBar.cpp" line="142"/>
+        <location filename="../ui/chat/ContextBar.cpp" line="311"/>
+        <source>#%1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/chat/ContextBar.cpp" line="220"/>
+        <source>Turn #%1: “%2” is still to finish; once it succeeds, its first input image and its instruction go with the next request.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/chat/ContextBar.cpp" line="224"/>
+        <source>Turn #%1: “%2”. Its first input image and its instruction go with the next request. Click to find it in the conversation.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/chat/ContextBar.cpp" line="230"/>
+        <source>%1 in the instruction is %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/chat/ContextBar.cpp" line="231"/>
+        <source> (× or Delete removes it)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/chat/ContextBar.cpp" line="267"/>
+        <source>Not used: a turn without an input image starts fresh.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/chat/ContextBar.cpp" line="268"/>
+        <source>Not used: ACE takes history only with a single input image.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/chat/ContextBar.cpp" line="269"/>
+        <source>History is off (Settings).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/chat/ContextBar.cpp" line="270"/>
+        <source>No earlier turns yet; up to %1 will go with each request.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/chat/ContextBar.cpp" line="277"/>
+        <source>None: the turn creates a new image from the text.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/chat/ContextBar.cpp" line="349"/>
+        <source>Remove this attachment</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/chat/ContextBar.cpp" line="352"/>
+        <source>The earlier turns the next request carries, oldest first, as the reference&apos;s chatbot does: each turn&apos;s instruction with its first input image, up to the history length of the settings (%1).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/chat/ContextBar.cpp" line="436"/>
+        <source>Show turn #%1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/chat/ContextBar.cpp" line="439"/>
+        <source>Remove attachment</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -671,7 +856,7 @@ or describe an image in the chat to create one.</source>
 <context>
     <name>ace::DocumentSession</name>
     <message>
-        <location filename="../ui/layers/DocumentSession.cpp" line="107"/>
+        <location filename="../ui/layers/DocumentSession.cpp" line="149"/>
         <source>The session has no file yet.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -778,84 +963,84 @@ Choose a complete ACE model folder in Settings (it holds models/dit, models/vae,
 <context>
     <name>ace::LayerModel</name>
     <message>
-        <location filename="../ui/layers/LayerModel.cpp" line="93"/>
+        <location filename="../ui/layers/LayerModel.cpp" line="100"/>
         <source>Instruction: %1
 Seed: %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/layers/LayerModel.cpp" line="180"/>
+        <location filename="../ui/layers/LayerModel.cpp" line="187"/>
         <source>Rename layer</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/layers/LayerModel.cpp" line="188"/>
+        <location filename="../ui/layers/LayerModel.cpp" line="195"/>
         <source>Show layer</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/layers/LayerModel.cpp" line="188"/>
+        <location filename="../ui/layers/LayerModel.cpp" line="195"/>
         <source>Hide layer</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/layers/LayerModel.cpp" line="194"/>
+        <location filename="../ui/layers/LayerModel.cpp" line="201"/>
         <source>Change opacity</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/layers/LayerModel.cpp" line="199"/>
+        <location filename="../ui/layers/LayerModel.cpp" line="206"/>
         <source>Change blend mode</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/layers/LayerModel.cpp" line="204"/>
+        <location filename="../ui/layers/LayerModel.cpp" line="211"/>
         <source>Lock layer</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/layers/LayerModel.cpp" line="204"/>
+        <location filename="../ui/layers/LayerModel.cpp" line="211"/>
         <source>Unlock layer</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/layers/LayerModel.cpp" line="211"/>
+        <location filename="../ui/layers/LayerModel.cpp" line="218"/>
         <source>Show another version</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/layers/LayerModel.cpp" line="226"/>
+        <location filename="../ui/layers/LayerModel.cpp" line="233"/>
         <source> copy</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/layers/LayerModel.cpp" line="227"/>
+        <location filename="../ui/layers/LayerModel.cpp" line="234"/>
         <source>Duplicate layer</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/layers/LayerModel.cpp" line="233"/>
+        <location filename="../ui/layers/LayerModel.cpp" line="240"/>
         <source>Delete layer</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/layers/LayerModel.cpp" line="248"/>
+        <location filename="../ui/layers/LayerModel.cpp" line="255"/>
         <source>Merge down</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/layers/LayerModel.cpp" line="256"/>
+        <location filename="../ui/layers/LayerModel.cpp" line="263"/>
         <source>Use layer as input</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/layers/LayerModel.cpp" line="256"/>
+        <location filename="../ui/layers/LayerModel.cpp" line="263"/>
         <source>Use flattened image as input</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/layers/LayerModel.cpp" line="273"/>
-        <source>Regenerate</source>
+        <location filename="../ui/layers/LayerModel.cpp" line="281"/>
+        <source>New version of “%1”</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -898,123 +1083,158 @@ Seed: %2</source>
     </message>
     <message>
         <location filename="../ui/layers/LayerPanel.cpp" line="38"/>
+        <source>“%1”</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/layers/LayerPanel.cpp" line="40"/>
+        <source>turn %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/layers/LayerPanel.cpp" line="41"/>
+        <source>seed %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/layers/LayerPanel.cpp" line="43"/>
+        <source>%1 steps</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/layers/LayerPanel.cpp" line="45"/>
+        <source>guidance %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/layers/LayerPanel.cpp" line="50"/>
+        <source>mask: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/layers/LayerPanel.cpp" line="59"/>
         <source>Layers</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/layers/LayerPanel.cpp" line="52"/>
-        <location filename="../ui/layers/LayerPanel.cpp" line="90"/>
+        <location filename="../ui/layers/LayerPanel.cpp" line="78"/>
+        <location filename="../ui/layers/LayerPanel.cpp" line="121"/>
         <source>Opacity</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/layers/LayerPanel.cpp" line="57"/>
+        <location filename="../ui/layers/LayerPanel.cpp" line="83"/>
         <source>Blend mode</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/layers/LayerPanel.cpp" line="61"/>
+        <location filename="../ui/layers/LayerPanel.cpp" line="87"/>
         <source>Lock</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/layers/LayerPanel.cpp" line="65"/>
-        <location filename="../ui/layers/LayerPanel.cpp" line="92"/>
+        <location filename="../ui/layers/LayerPanel.cpp" line="91"/>
+        <location filename="../ui/layers/LayerPanel.cpp" line="123"/>
         <source>Version</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/layers/LayerPanel.cpp" line="68"/>
+        <location filename="../ui/layers/LayerPanel.cpp" line="99"/>
         <source>Input of the next turn</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/layers/LayerPanel.cpp" line="70"/>
+        <location filename="../ui/layers/LayerPanel.cpp" line="101"/>
         <source>Raise</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/layers/LayerPanel.cpp" line="70"/>
+        <location filename="../ui/layers/LayerPanel.cpp" line="101"/>
         <source>Move the layer up</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/layers/LayerPanel.cpp" line="71"/>
+        <location filename="../ui/layers/LayerPanel.cpp" line="102"/>
         <source>Lower</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/layers/LayerPanel.cpp" line="71"/>
+        <location filename="../ui/layers/LayerPanel.cpp" line="102"/>
         <source>Move the layer down</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/layers/LayerPanel.cpp" line="72"/>
+        <location filename="../ui/layers/LayerPanel.cpp" line="103"/>
         <source>Duplicate</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/layers/LayerPanel.cpp" line="72"/>
+        <location filename="../ui/layers/LayerPanel.cpp" line="103"/>
         <source>Duplicate the layer</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/layers/LayerPanel.cpp" line="73"/>
+        <location filename="../ui/layers/LayerPanel.cpp" line="104"/>
         <source>Delete</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/layers/LayerPanel.cpp" line="73"/>
+        <location filename="../ui/layers/LayerPanel.cpp" line="104"/>
         <source>Delete the layer</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/layers/LayerPanel.cpp" line="74"/>
+        <location filename="../ui/layers/LayerPanel.cpp" line="105"/>
         <source>Merge down</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/layers/LayerPanel.cpp" line="74"/>
+        <location filename="../ui/layers/LayerPanel.cpp" line="105"/>
         <source>Merge the layer into the one below</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/layers/LayerPanel.cpp" line="76"/>
+        <location filename="../ui/layers/LayerPanel.cpp" line="107"/>
         <source>Re-run</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/layers/LayerPanel.cpp" line="76"/>
+        <location filename="../ui/layers/LayerPanel.cpp" line="107"/>
         <source>Run this layer&apos;s turn again with the same seed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/layers/LayerPanel.cpp" line="77"/>
+        <location filename="../ui/layers/LayerPanel.cpp" line="108"/>
         <source>New seed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/layers/LayerPanel.cpp" line="77"/>
+        <location filename="../ui/layers/LayerPanel.cpp" line="108"/>
         <source>Run this layer&apos;s turn again with a new seed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/layers/LayerPanel.cpp" line="91"/>
+        <location filename="../ui/layers/LayerPanel.cpp" line="122"/>
         <source>Blend</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/layers/LayerPanel.cpp" line="94"/>
+        <location filename="../ui/layers/LayerPanel.cpp" line="125"/>
         <source>Next turn uses</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/layers/LayerPanel.cpp" line="214"/>
+        <location filename="../ui/layers/LayerPanel.cpp" line="249"/>
+        <source>%1 of %2 (seed %3)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/layers/LayerPanel.cpp" line="250"/>
         <source>%1 of %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/layers/LayerPanel.cpp" line="227"/>
+        <location filename="../ui/layers/LayerPanel.cpp" line="267"/>
         <source>Flattened image</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1022,7 +1242,7 @@ Seed: %2</source>
 <context>
     <name>ace::MainWindow</name>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="39"/>
+        <location filename="../ui/MainWindow.cpp" line="42"/>
         <source>ACE Desktop</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1037,146 +1257,156 @@ Seed: %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="82"/>
-        <location filename="../ui/MainWindow.cpp" line="206"/>
+        <location filename="../ui/MainWindow.cpp" line="87"/>
+        <location filename="../ui/MainWindow.cpp" line="249"/>
         <source>No model loaded</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="102"/>
+        <location filename="../ui/MainWindow.cpp" line="107"/>
         <source>Chat</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="108"/>
+        <location filename="../ui/MainWindow.cpp" line="113"/>
         <source>Layers</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="115"/>
+        <location filename="../ui/MainWindow.cpp" line="120"/>
         <source>&amp;File</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="116"/>
+        <location filename="../ui/MainWindow.cpp" line="121"/>
         <source>&amp;Open Image…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="119"/>
+        <location filename="../ui/MainWindow.cpp" line="124"/>
         <source>&amp;Save Canvas As…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="123"/>
+        <location filename="../ui/MainWindow.cpp" line="128"/>
         <source>S&amp;ettings…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="127"/>
+        <location filename="../ui/MainWindow.cpp" line="132"/>
         <source>&amp;Quit</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="131"/>
+        <location filename="../ui/MainWindow.cpp" line="136"/>
         <source>&amp;Edit</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="132"/>
+        <location filename="../ui/MainWindow.cpp" line="137"/>
         <source>&amp;Undo</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="135"/>
+        <location filename="../ui/MainWindow.cpp" line="140"/>
         <source>&amp;Redo</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="141"/>
+        <location filename="../ui/MainWindow.cpp" line="146"/>
         <source>&amp;View</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="147"/>
+        <location filename="../ui/MainWindow.cpp" line="152"/>
         <source>&amp;Help</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="148"/>
+        <location filename="../ui/MainWindow.cpp" line="153"/>
         <source>&amp;About ACE Desktop</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="150"/>
+        <location filename="../ui/MainWindow.cpp" line="155"/>
         <source>&amp;Keyboard Shortcuts</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="181"/>
+        <location filename="../ui/MainWindow.cpp" line="211"/>
         <source>Turn %1: starting…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="183"/>
+        <location filename="../ui/MainWindow.cpp" line="213"/>
         <source>Turn %1: step %2 of %3 (Esc cancels)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="189"/>
+        <location filename="../ui/MainWindow.cpp" line="219"/>
         <source>Turn %1 failed: %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="195"/>
+        <location filename="../ui/MainWindow.cpp" line="225"/>
         <source>Loading the model: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="200"/>
+        <location filename="../ui/MainWindow.cpp" line="232"/>
+        <source>Built-in model (%1×%2) on %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindow.cpp" line="237"/>
+        <source>The small model that ships with ACE Desktop, trained on simple synthetic scenes so the app works without a download. For real images, download ACE-0.6B-512px or -1024px and choose its folder in Settings.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindow.cpp" line="241"/>
         <source>%1 on %2 (%3)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="234"/>
+        <location filename="../ui/MainWindow.cpp" line="278"/>
         <source>Loading the model…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="249"/>
-        <location filename="../ui/MainWindow.cpp" line="257"/>
+        <location filename="../ui/MainWindow.cpp" line="293"/>
+        <location filename="../ui/MainWindow.cpp" line="301"/>
         <source>Open Image</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="251"/>
+        <location filename="../ui/MainWindow.cpp" line="295"/>
         <source>Images (*.png *.jpg *.jpeg *.webp *.bmp *.tif *.tiff)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="258"/>
+        <location filename="../ui/MainWindow.cpp" line="302"/>
         <source>Cannot read file %1:
 %2.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="261"/>
+        <location filename="../ui/MainWindow.cpp" line="305"/>
         <source>Open %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="266"/>
-        <location filename="../ui/MainWindow.cpp" line="272"/>
+        <location filename="../ui/MainWindow.cpp" line="310"/>
+        <location filename="../ui/MainWindow.cpp" line="316"/>
         <source>Save Canvas As</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="268"/>
+        <location filename="../ui/MainWindow.cpp" line="312"/>
         <source>PNG (*.png);;JPEG (*.jpg *.jpeg);;WebP (*.webp)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="273"/>
+        <location filename="../ui/MainWindow.cpp" line="317"/>
         <source>Cannot write file %1:
 %2.</source>
         <translation type="unfinished"></translation>
@@ -1185,12 +1415,22 @@ Seed: %2</source>
 <context>
     <name>ace::SessionController</name>
     <message>
-        <location filename="../ui/inference/SessionController.cpp" line="199"/>
+        <location filename="../ui/inference/SessionController.cpp" line="268"/>
+        <source>The inputs of layer “%1” are not in this project; send its instruction again to make a new result.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/inference/SessionController.cpp" line="396"/>
         <source>Use the result of turn %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/inference/SessionController.cpp" line="233"/>
+        <location filename="../ui/inference/SessionController.cpp" line="446"/>
+        <source>Turn %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/inference/SessionController.cpp" line="447"/>
         <source>Result of turn %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1208,139 +1448,149 @@ Seed: %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/SettingsDialog.cpp" line="28"/>
+        <location filename="../ui/SettingsDialog.cpp" line="29"/>
         <source>Folder of ACE-0.6B-512px or ACE-0.6B-1024px</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/SettingsDialog.cpp" line="29"/>
+        <location filename="../ui/SettingsDialog.cpp" line="30"/>
+        <source>Empty: the built-in model; or the folder of ACE-0.6B-512px/1024px</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/SettingsDialog.cpp" line="31"/>
         <source>Browse…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/SettingsDialog.cpp" line="34"/>
-        <location filename="../ui/SettingsDialog.cpp" line="151"/>
+        <location filename="../ui/SettingsDialog.cpp" line="36"/>
+        <location filename="../ui/SettingsDialog.cpp" line="153"/>
         <source>Model folder</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/SettingsDialog.cpp" line="43"/>
+        <location filename="../ui/SettingsDialog.cpp" line="45"/>
         <source>Automatic (GPU when available)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/SettingsDialog.cpp" line="44"/>
+        <location filename="../ui/SettingsDialog.cpp" line="46"/>
         <source>CPU</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/SettingsDialog.cpp" line="45"/>
+        <location filename="../ui/SettingsDialog.cpp" line="47"/>
         <source>GPU (CUDA)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/SettingsDialog.cpp" line="47"/>
+        <location filename="../ui/SettingsDialog.cpp" line="49"/>
         <source>Device</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/SettingsDialog.cpp" line="50"/>
+        <location filename="../ui/SettingsDialog.cpp" line="52"/>
         <source>Automatic (half on the GPU, float32 on the CPU)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/SettingsDialog.cpp" line="51"/>
+        <location filename="../ui/SettingsDialog.cpp" line="53"/>
         <source>float32</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/SettingsDialog.cpp" line="52"/>
+        <location filename="../ui/SettingsDialog.cpp" line="54"/>
         <source>float16</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/SettingsDialog.cpp" line="53"/>
+        <location filename="../ui/SettingsDialog.cpp" line="55"/>
         <source>bfloat16</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/SettingsDialog.cpp" line="55"/>
+        <location filename="../ui/SettingsDialog.cpp" line="57"/>
         <source>Precision</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/SettingsDialog.cpp" line="58"/>
+        <location filename="../ui/SettingsDialog.cpp" line="60"/>
         <source>Generation</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/SettingsDialog.cpp" line="63"/>
+        <location filename="../ui/SettingsDialog.cpp" line="65"/>
         <source>Model default</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/SettingsDialog.cpp" line="65"/>
+        <location filename="../ui/SettingsDialog.cpp" line="67"/>
         <source>Steps</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/SettingsDialog.cpp" line="71"/>
+        <location filename="../ui/SettingsDialog.cpp" line="73"/>
         <source>Guidance scale</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/SettingsDialog.cpp" line="77"/>
+        <location filename="../ui/SettingsDialog.cpp" line="79"/>
         <source>Guide rescale</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/SettingsDialog.cpp" line="78"/>
+        <location filename="../ui/SettingsDialog.cpp" line="80"/>
         <source>New random seed each turn</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/SettingsDialog.cpp" line="89"/>
+        <location filename="../ui/SettingsDialog.cpp" line="91"/>
         <source>Fixed seed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/SettingsDialog.cpp" line="91"/>
+        <location filename="../ui/SettingsDialog.cpp" line="93"/>
         <source>Seed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/SettingsDialog.cpp" line="99"/>
-        <location filename="../ui/SettingsDialog.cpp" line="117"/>
+        <location filename="../ui/SettingsDialog.cpp" line="101"/>
+        <location filename="../ui/SettingsDialog.cpp" line="119"/>
         <source> px</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/SettingsDialog.cpp" line="107"/>
+        <location filename="../ui/SettingsDialog.cpp" line="109"/>
         <source>Text-to-image size</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/SettingsDialog.cpp" line="112"/>
+        <location filename="../ui/SettingsDialog.cpp" line="114"/>
         <source>How many earlier turns each request carries as context (the reference&apos;s chatbot keeps 5)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/SettingsDialog.cpp" line="113"/>
+        <location filename="../ui/SettingsDialog.cpp" line="115"/>
         <source>History length</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/SettingsDialog.cpp" line="119"/>
+        <location filename="../ui/SettingsDialog.cpp" line="121"/>
         <source>Width of the blend inside the mask edge when unmasked pixels are kept</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/SettingsDialog.cpp" line="120"/>
+        <location filename="../ui/SettingsDialog.cpp" line="122"/>
         <source>Mask edge feather</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/SettingsDialog.cpp" line="157"/>
+        <location filename="../ui/SettingsDialog.cpp" line="160"/>
+        <source>The built-in model is used: small and quick, trained on simple synthetic scenes. For real images choose the folder of ACE-0.6B-512px or -1024px.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/SettingsDialog.cpp" line="166"/>
         <source>Looks like an ACE model folder.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1376,24 +1626,6 @@ Seed: %2</source>
     <message>
         <location filename="../ui/ShortcutsDialog.cpp" line="66"/>
         <source>Shortcut</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>main</name>
-    <message>
-        <location filename="../app/desktop/main.cpp" line="19"/>
-        <source>Edit images by chatting with ACE.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../app/desktop/main.cpp" line="22"/>
-        <source>Show the versions of ACE Desktop, LibTorch, CUDA and Qt.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../app/desktop/main.cpp" line="24"/>
-        <source>A project, layered file (.ora, .psd) or image to open.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -12,22 +12,22 @@
 <context>
     <name>ace</name>
     <message>
-        <location filename="../ui/AppSettings.cpp" line="58"/>
-        <source>No model folder is set. Download ACE-0.6B-512px (or -1024px) and choose its folder.</source>
-        <translation>尚未设置模型文件夹。请下载 ACE-0.6B-512px（或 -1024px）并选择其文件夹。</translation>
+        <location filename="../ui/AppSettings.cpp" line="71"/>
+        <source>No model folder is set and this installation has no built-in model. Download ACE-0.6B-512px (or -1024px) and choose its folder in Settings.</source>
+        <translation>尚未设置模型文件夹，且此安装不含内置模型。请下载 ACE-0.6B-512px（或 -1024px），并在“设置”中选择其文件夹。</translation>
     </message>
     <message>
-        <location filename="../ui/AppSettings.cpp" line="60"/>
+        <location filename="../ui/AppSettings.cpp" line="74"/>
         <source>The folder %1 does not exist. Choose the folder you downloaded the model to.</source>
         <translation>文件夹 %1 不存在。请选择模型的下载文件夹。</translation>
     </message>
     <message>
-        <location filename="../ui/AppSettings.cpp" line="61"/>
+        <location filename="../ui/AppSettings.cpp" line="75"/>
         <source>%1 is a file; choose the model&apos;s folder.</source>
         <translation>%1 是一个文件；请选择模型的文件夹。</translation>
     </message>
     <message>
-        <location filename="../ui/AppSettings.cpp" line="68"/>
+        <location filename="../ui/AppSettings.cpp" line="82"/>
         <source>%1 is not a complete ACE model folder: %2 missing. It needs models/dit, models/vae, models/text_encoder and models/tokenizer, as in the ACE-0.6B release; download it again or choose the folder that holds them.</source>
         <translation>%1 不是完整的 ACE 模型文件夹：缺少 %2。它需要 models/dit、models/vae、models/text_encoder 和 models/tokenizer，与 ACE-0.6B 发布版相同；请重新下载，或选择包含它们的文件夹。</translation>
     </message>
@@ -48,37 +48,70 @@
 <context>
     <name>ace::CanvasDocument</name>
     <message>
-        <location filename="../ui/canvas/CanvasDocument.cpp" line="50"/>
+        <location filename="../ui/canvas/CanvasDocument.cpp" line="175"/>
+        <source>flattened image</source>
+        <translation>合并图像</translation>
+    </message>
+    <message>
+        <location filename="../ui/canvas/CanvasDocument.cpp" line="176"/>
+        <source>layer “%1”</source>
+        <translation>图层“%1”</translation>
+    </message>
+    <message>
+        <location filename="../ui/canvas/CanvasDocument.cpp" line="182"/>
+        <source>Background</source>
+        <translation>背景</translation>
+    </message>
+    <message>
+        <location filename="../ui/canvas/CanvasDocument.cpp" line="183"/>
+        <location filename="../ui/canvas/CanvasDocument.cpp" line="197"/>
+        <location filename="../ui/canvas/CanvasDocument.cpp" line="216"/>
+        <source>Mask</source>
+        <translation>蒙版</translation>
+    </message>
+    <message>
+        <location filename="../ui/canvas/CanvasDocument.cpp" line="210"/>
+        <source>Result</source>
+        <translation>结果</translation>
+    </message>
+    <message>
+        <location filename="../ui/canvas/CanvasDocument.cpp" line="217"/>
+        <source>Add mask layer</source>
+        <translation>添加蒙版图层</translation>
+    </message>
+    <message>
+        <location filename="../ui/canvas/CanvasDocument.cpp" line="251"/>
         <source>Clear mask</source>
         <translation>清除蒙版</translation>
     </message>
     <message>
-        <location filename="../ui/canvas/CanvasDocument.cpp" line="60"/>
+        <location filename="../ui/canvas/CanvasDocument.cpp" line="263"/>
         <source>Invert mask</source>
         <translation>反转蒙版</translation>
     </message>
     <message>
-        <location filename="../ui/canvas/CanvasDocument.cpp" line="71"/>
+        <location filename="../ui/canvas/CanvasDocument.cpp" line="278"/>
         <source>Erase region</source>
         <translation>擦除区域</translation>
     </message>
     <message>
-        <location filename="../ui/canvas/CanvasDocument.cpp" line="71"/>
+        <location filename="../ui/canvas/CanvasDocument.cpp" line="278"/>
         <source>Fill region</source>
         <translation>填充区域</translation>
     </message>
     <message>
-        <location filename="../ui/canvas/CanvasDocument.cpp" line="91"/>
+        <location filename="../ui/canvas/CanvasDocument.cpp" line="301"/>
         <source>Ellipse mask</source>
         <translation>椭圆蒙版</translation>
     </message>
     <message>
-        <location filename="../ui/canvas/CanvasDocument.cpp" line="91"/>
+        <location filename="../ui/canvas/CanvasDocument.cpp" line="301"/>
         <source>Rectangle mask</source>
         <translation>矩形蒙版</translation>
     </message>
     <message>
-        <location filename="../ui/canvas/CanvasDocument.cpp" line="100"/>
+        <location filename="../ui/canvas/CanvasDocument.cpp" line="310"/>
+        <location filename="../ui/canvas/CanvasDocument.cpp" line="314"/>
         <source>Extend canvas</source>
         <translation>扩展画布</translation>
     </message>
@@ -86,153 +119,168 @@
 <context>
     <name>ace::CanvasPanel</name>
     <message>
-        <location filename="../ui/canvas/CanvasPanel.cpp" line="30"/>
+        <location filename="../ui/canvas/CanvasPanel.cpp" line="36"/>
         <source>Canvas tools</source>
         <translation>画布工具</translation>
     </message>
     <message>
-        <location filename="../ui/canvas/CanvasPanel.cpp" line="37"/>
-        <source>Paint the mask: where the next turn may change the image (B)</source>
-        <translation>绘制蒙版：下一轮可以修改图像的区域 (B)</translation>
-    </message>
-    <message>
-        <location filename="../ui/canvas/CanvasPanel.cpp" line="39"/>
-        <source>Erase the mask (E)</source>
-        <translation>擦除蒙版 (E)</translation>
-    </message>
-    <message>
-        <location filename="../ui/canvas/CanvasPanel.cpp" line="41"/>
-        <source>Rectangle mask (R)</source>
-        <translation>矩形蒙版 (R)</translation>
-    </message>
-    <message>
-        <location filename="../ui/canvas/CanvasPanel.cpp" line="42"/>
-        <source>Ellipse mask (O)</source>
-        <translation>椭圆蒙版 (O)</translation>
-    </message>
-    <message>
-        <location filename="../ui/canvas/CanvasPanel.cpp" line="44"/>
-        <source>Fill the enclosed region of the mask (F)</source>
-        <translation>填充蒙版的封闭区域 (F)</translation>
-    </message>
-    <message>
-        <location filename="../ui/canvas/CanvasPanel.cpp" line="46"/>
-        <source>Outpainting: drag from an edge outwards to extend the canvas (X)</source>
-        <translation>外扩绘制：从边缘向外拖动以扩展画布 (X)</translation>
-    </message>
-    <message>
-        <location filename="../ui/canvas/CanvasPanel.cpp" line="50"/>
+        <location filename="../ui/canvas/CanvasPanel.cpp" line="103"/>
         <source>Size </source>
         <translation>大小 </translation>
     </message>
     <message>
-        <location filename="../ui/canvas/CanvasPanel.cpp" line="51"/>
+        <location filename="../ui/canvas/CanvasPanel.cpp" line="104"/>
         <source>Brush size in image pixels</source>
         <translation>画笔大小（图像像素）</translation>
     </message>
     <message>
-        <location filename="../ui/canvas/CanvasPanel.cpp" line="54"/>
+        <location filename="../ui/canvas/CanvasPanel.cpp" line="107"/>
         <source> px</source>
         <translation> 像素</translation>
     </message>
     <message>
-        <location filename="../ui/canvas/CanvasPanel.cpp" line="57"/>
-        <source> Hardness </source>
-        <translation> 硬度 </translation>
+        <location filename="../ui/canvas/CanvasPanel.cpp" line="41"/>
+        <source>Tool options</source>
+        <translation>工具选项</translation>
     </message>
     <message>
-        <location filename="../ui/canvas/CanvasPanel.cpp" line="74"/>
-        <source>Invert</source>
-        <translation>反转</translation>
+        <location filename="../ui/canvas/CanvasPanel.cpp" line="49"/>
+        <source>Brush: paint the mask, where the next turn may change the image</source>
+        <translation>画笔：绘制蒙版，即下一轮可以修改图像的区域</translation>
     </message>
     <message>
-        <location filename="../ui/canvas/CanvasPanel.cpp" line="77"/>
-        <source>Invert the mask (Ctrl+I)</source>
-        <translation>反转蒙版 (Ctrl+I)</translation>
+        <location filename="../ui/canvas/CanvasPanel.cpp" line="50"/>
+        <source>Eraser: erase the mask</source>
+        <translation>橡皮擦：擦除蒙版</translation>
     </message>
     <message>
-        <location filename="../ui/canvas/CanvasPanel.cpp" line="78"/>
-        <source>Clear</source>
-        <translation>清除</translation>
+        <location filename="../ui/canvas/CanvasPanel.cpp" line="51"/>
+        <source>Rectangle mask</source>
+        <translation>矩形蒙版</translation>
     </message>
     <message>
-        <location filename="../ui/canvas/CanvasPanel.cpp" line="81"/>
-        <source>Clear the mask (Ctrl+Shift+A)</source>
-        <translation>清除蒙版 (Ctrl+Shift+A)</translation>
+        <location filename="../ui/canvas/CanvasPanel.cpp" line="52"/>
+        <source>Ellipse mask</source>
+        <translation>椭圆蒙版</translation>
     </message>
     <message>
-        <location filename="../ui/canvas/CanvasPanel.cpp" line="82"/>
-        <source>Show mask</source>
+        <location filename="../ui/canvas/CanvasPanel.cpp" line="53"/>
+        <source>Fill the enclosed region of the mask</source>
+        <translation>填充蒙版的封闭区域</translation>
+    </message>
+    <message>
+        <location filename="../ui/canvas/CanvasPanel.cpp" line="55"/>
+        <source>Outpainting: drag from an edge outwards to extend the canvas</source>
+        <translation>扩图：从边缘向外拖动以扩展画布</translation>
+    </message>
+    <message>
+        <location filename="../ui/canvas/CanvasPanel.cpp" line="65"/>
+        <source>Invert the mask</source>
+        <translation>反转蒙版</translation>
+    </message>
+    <message>
+        <location filename="../ui/canvas/CanvasPanel.cpp" line="67"/>
+        <source>Clear the mask</source>
+        <translation>清除蒙版</translation>
+    </message>
+    <message>
+        <location filename="../ui/canvas/CanvasPanel.cpp" line="70"/>
+        <source>Show the mask</source>
         <translation>显示蒙版</translation>
     </message>
     <message>
-        <location filename="../ui/canvas/CanvasPanel.cpp" line="89"/>
+        <location filename="../ui/canvas/CanvasPanel.cpp" line="71"/>
+        <source>Show or hide the mask overlay</source>
+        <translation>显示或隐藏蒙版叠加层</translation>
+    </message>
+    <message>
+        <location filename="../ui/canvas/CanvasPanel.cpp" line="78"/>
+        <source>Fit to window</source>
+        <translation>适合窗口</translation>
+    </message>
+    <message>
+        <location filename="../ui/canvas/CanvasPanel.cpp" line="80"/>
+        <source>Actual size (100%)</source>
+        <translation>实际大小 (100%)</translation>
+    </message>
+    <message>
+        <location filename="../ui/canvas/CanvasPanel.cpp" line="110"/>
+        <source>Hardness</source>
+        <translation>硬度</translation>
+    </message>
+    <message>
+        <location filename="../ui/canvas/CanvasPanel.cpp" line="115"/>
+        <source>How much of the brush&apos;s radius paints at full strength before it fades</source>
+        <translation>画笔半径中以全强度绘制、之后才开始渐隐的比例</translation>
+    </message>
+    <message>
+        <location filename="../ui/canvas/CanvasPanel.cpp" line="137"/>
         <source>Extend</source>
         <translation>扩展</translation>
     </message>
     <message>
-        <location filename="../ui/canvas/CanvasPanel.cpp" line="95"/>
+        <location filename="../ui/canvas/CanvasPanel.cpp" line="143"/>
         <source>All sides by 25%</source>
         <translation>四周各扩展 25%</translation>
     </message>
     <message>
-        <location filename="../ui/canvas/CanvasPanel.cpp" line="96"/>
+        <location filename="../ui/canvas/CanvasPanel.cpp" line="144"/>
         <source>Left by 50%</source>
         <translation>向左扩展 50%</translation>
     </message>
     <message>
-        <location filename="../ui/canvas/CanvasPanel.cpp" line="97"/>
+        <location filename="../ui/canvas/CanvasPanel.cpp" line="145"/>
         <source>Right by 50%</source>
         <translation>向右扩展 50%</translation>
     </message>
     <message>
-        <location filename="../ui/canvas/CanvasPanel.cpp" line="98"/>
+        <location filename="../ui/canvas/CanvasPanel.cpp" line="146"/>
         <source>Top by 50%</source>
         <translation>向上扩展 50%</translation>
     </message>
     <message>
-        <location filename="../ui/canvas/CanvasPanel.cpp" line="99"/>
+        <location filename="../ui/canvas/CanvasPanel.cpp" line="147"/>
         <source>Bottom by 50%</source>
         <translation>向下扩展 50%</translation>
     </message>
     <message>
-        <location filename="../ui/canvas/CanvasPanel.cpp" line="100"/>
+        <location filename="../ui/canvas/CanvasPanel.cpp" line="148"/>
         <source>To a square</source>
         <translation>扩展为正方形</translation>
     </message>
     <message>
-        <location filename="../ui/canvas/CanvasPanel.cpp" line="118"/>
-        <source>Extend by…</source>
-        <translation>自定义扩展…</translation>
+        <location filename="../ui/canvas/CanvasPanel.cpp" line="230"/>
+        <source>%1 (%2)</source>
+        <translation>%1（%2）</translation>
     </message>
     <message>
-        <location filename="../ui/canvas/CanvasPanel.cpp" line="119"/>
+        <location filename="../ui/canvas/CanvasPanel.cpp" line="169"/>
         <source>Outpainting presets: add canvas around the image; the new area becomes the mask</source>
         <translation>外扩预设：在图像周围添加画布；新区域成为蒙版</translation>
     </message>
     <message>
-        <location filename="../ui/canvas/CanvasPanel.cpp" line="125"/>
-        <source>Fit</source>
-        <translation>适应窗口</translation>
-    </message>
-    <message>
-        <location filename="../ui/canvas/CanvasPanel.cpp" line="128"/>
-        <source>100%</source>
-        <translation>100%</translation>
-    </message>
-    <message>
-        <location filename="../ui/canvas/CanvasPanel.cpp" line="131"/>
+        <location filename="../ui/canvas/CanvasPanel.cpp" line="84"/>
         <source>Zoom in</source>
         <translation>放大</translation>
     </message>
     <message>
-        <location filename="../ui/canvas/CanvasPanel.cpp" line="134"/>
+        <location filename="../ui/canvas/CanvasPanel.cpp" line="88"/>
         <source>Zoom out</source>
         <translation>缩小</translation>
     </message>
     <message>
-        <location filename="../ui/canvas/CanvasPanel.cpp" line="139"/>
-        <location filename="../ui/canvas/CanvasPanel.cpp" line="142"/>
+        <location filename="../ui/canvas/CanvasPanel.cpp" line="166"/>
+        <source>Extend…</source>
+        <translation>扩展…</translation>
+    </message>
+    <message>
+        <location filename="../ui/canvas/CanvasPanel.cpp" line="177"/>
+        <source>Zoom: wheel, Ctrl++ and Ctrl+-, Ctrl+0 fits, Ctrl+1 is 100%</source>
+        <translation>缩放：滚轮、Ctrl++ 和 Ctrl+-；Ctrl+0 适合窗口，Ctrl+1 为 100%</translation>
+    </message>
+    <message>
+        <location filename="../ui/canvas/CanvasPanel.cpp" line="179"/>
+        <location filename="../ui/canvas/CanvasPanel.cpp" line="182"/>
         <source>Zoom %1%</source>
         <translation>缩放 %1%</translation>
     </message>
@@ -245,19 +293,19 @@
         <translation>画布</translation>
     </message>
     <message>
-        <location filename="../ui/canvas/CanvasView.cpp" line="159"/>
+        <location filename="../ui/canvas/CanvasView.cpp" line="193"/>
         <source>Open or drop an image to edit it,
 or describe an image in the chat to create one.</source>
         <translation>打开或拖入图像进行编辑，
 或在对话中描述一幅图像来创建它。</translation>
     </message>
     <message>
-        <location filename="../ui/canvas/CanvasView.cpp" line="325"/>
+        <location filename="../ui/canvas/CanvasView.cpp" line="367"/>
         <source>dropped image</source>
         <translation>拖入的图像</translation>
     </message>
     <message>
-        <location filename="../ui/canvas/CanvasView.cpp" line="336"/>
+        <location filename="../ui/canvas/CanvasView.cpp" line="378"/>
         <source>Open %1</source>
         <translation>打开 %1</translation>
     </message>
@@ -265,54 +313,94 @@ or describe an image in the chat to create one.</source>
 <context>
     <name>ace::ChatDelegate</name>
     <message>
-        <location filename="../ui/chat/ChatDelegate.cpp" line="27"/>
+        <location filename="../ui/chat/ChatDelegate.cpp" line="44"/>
+        <source>ACE · #%1</source>
+        <translation>ACE · #%1</translation>
+    </message>
+    <message>
+        <location filename="../ui/chat/ChatDelegate.cpp" line="46"/>
+        <source>You · #%1 · #%2 with a new seed</source>
+        <translation>你 · #%1 · 以新种子重做 #%2</translation>
+    </message>
+    <message>
+        <location filename="../ui/chat/ChatDelegate.cpp" line="47"/>
+        <source>You · #%1 · %2</source>
+        <translation>你 · #%1 · %2</translation>
+    </message>
+    <message>
+        <location filename="../ui/chat/ChatDelegate.cpp" line="48"/>
+        <source> · left out of the context</source>
+        <translation> · 已移出上下文</translation>
+    </message>
+    <message>
+        <location filename="../ui/chat/ChatDelegate.cpp" line="49"/>
+        <source> · in the context</source>
+        <translation> · 在上下文中</translation>
+    </message>
+    <message>
+        <location filename="../ui/chat/ChatDelegate.cpp" line="55"/>
         <source>Queued: waits for the turn before it</source>
         <translation>排队中：等待前一轮完成</translation>
     </message>
     <message>
-        <location filename="../ui/chat/ChatDelegate.cpp" line="30"/>
+        <location filename="../ui/chat/ChatDelegate.cpp" line="58"/>
         <source>Running: step %1 of %2</source>
         <translation>运行中：第 %1 步，共 %2 步</translation>
     </message>
     <message>
-        <location filename="../ui/chat/ChatDelegate.cpp" line="30"/>
+        <location filename="../ui/chat/ChatDelegate.cpp" line="58"/>
         <source>Starting…</source>
         <translation>正在开始…</translation>
     </message>
     <message>
-        <location filename="../ui/chat/ChatDelegate.cpp" line="33"/>
+        <location filename="../ui/chat/ChatDelegate.cpp" line="61"/>
         <source>seed %1 · %2 steps · %3 s</source>
         <translation>种子 %1 · %2 步 · %3 秒</translation>
     </message>
     <message>
-        <location filename="../ui/chat/ChatDelegate.cpp" line="38"/>
+        <location filename="../ui/chat/ChatDelegate.cpp" line="66"/>
         <source>Cancelled: the canvas was left as it was</source>
         <translation>已取消：画布保持不变</translation>
     </message>
     <message>
-        <location filename="../ui/chat/ChatDelegate.cpp" line="54"/>
-        <source>You</source>
-        <translation>你</translation>
+        <location filename="../ui/chat/ChatDelegate.cpp" line="216"/>
+        <source>Use as canvas image</source>
+        <translation>用作画布图像</translation>
     </message>
     <message>
-        <location filename="../ui/chat/ChatDelegate.cpp" line="150"/>
-        <source>You · %1</source>
-        <translation>你 · %1</translation>
+        <location filename="../ui/chat/ChatDelegate.cpp" line="218"/>
+        <source>Regenerate with a new seed</source>
+        <translation>用新种子重新生成</translation>
     </message>
     <message>
-        <location filename="../ui/chat/ChatDelegate.cpp" line="151"/>
-        <source> · not in context</source>
-        <translation> · 不在上下文中</translation>
+        <location filename="../ui/chat/ChatDelegate.cpp" line="218"/>
+        <source>Run again with a new seed</source>
+        <translation>用新种子再次运行</translation>
     </message>
     <message>
-        <location filename="../ui/chat/ChatDelegate.cpp" line="152"/>
-        <source> · in context</source>
-        <translation> · 在上下文中</translation>
+        <location filename="../ui/chat/ChatDelegate.cpp" line="219"/>
+        <source>Copy image</source>
+        <translation>复制图像</translation>
     </message>
     <message>
-        <location filename="../ui/chat/ChatDelegate.cpp" line="154"/>
-        <source>ACE</source>
-        <translation>ACE</translation>
+        <location filename="../ui/chat/ChatDelegate.cpp" line="220"/>
+        <source>Save image as…</source>
+        <translation>图像另存为…</translation>
+    </message>
+    <message>
+        <location filename="../ui/chat/ChatDelegate.cpp" line="221"/>
+        <source>Edit and resend</source>
+        <translation>编辑并重新发送</translation>
+    </message>
+    <message>
+        <location filename="../ui/chat/ChatDelegate.cpp" line="223"/>
+        <source>Put back into the context</source>
+        <translation>放回上下文</translation>
+    </message>
+    <message>
+        <location filename="../ui/chat/ChatDelegate.cpp" line="223"/>
+        <source>Remove from the context</source>
+        <translation>从上下文中移除</translation>
     </message>
 </context>
 <context>
@@ -366,177 +454,278 @@ or describe an image in the chat to create one.</source>
         <translation>试穿</translation>
     </message>
     <message>
-        <location filename="../ui/chat/ChatModel.cpp" line="99"/>
-        <source>Removed from the context: later turns do not see it.</source>
-        <translation>已从上下文中移除：后续轮次看不到它。</translation>
+        <location filename="../ui/chat/ChatModel.cpp" line="104"/>
+        <source>Turn %1 again with a new seed; its input is already in the context as turn %1.</source>
+        <translation>以新种子重做第 %1 轮；其输入已作为第 %1 轮在上下文中。</translation>
     </message>
     <message>
-        <location filename="../ui/chat/ChatModel.cpp" line="100"/>
-        <source>In the context of the next turn.</source>
-        <translation>在下一轮的上下文中。</translation>
+        <location filename="../ui/chat/ChatModel.cpp" line="105"/>
+        <source>Left out of the context: later turns do not see this turn (Delete puts it back).</source>
+        <translation>已移出上下文：后续轮次看不到这一轮（按 Delete 可放回）。</translation>
+    </message>
+    <message>
+        <location filename="../ui/chat/ChatModel.cpp" line="106"/>
+        <source>In the context of the next turn: its instruction and first image go with it.</source>
+        <translation>在下一轮的上下文中：其指令和第一张图像会一并发送。</translation>
+    </message>
+    <message>
+        <location filename="../ui/chat/ChatModel.cpp" line="109"/>
+        <source>Double-click or Enter: use as the canvas image. Right-click for all actions.</source>
+        <translation>双击或按 Enter：用作画布图像。右键查看全部操作。</translation>
     </message>
 </context>
 <context>
     <name>ace::ChatPanel</name>
     <message>
-        <location filename="../ui/chat/ChatPanel.cpp" line="67"/>
-        <source>The images of the next turn and their names in the instruction. Delete removes an attachment.</source>
-        <translation>下一轮的图像及其在指令中的名称。按 Delete 移除附件。</translation>
+        <location filename="../ui/chat/ChatPanel.cpp" line="69"/>
+        <source>Your turns with ACE appear here.
+
+Describe an edit of the canvas image (paint a mask to say where) or a new image, then press Enter.</source>
+        <translation>你与 ACE 的对话轮次显示在这里。
+
+描述对画布图像的修改（绘制蒙版指明位置）或一张新图像，然后按 Enter。</translation>
     </message>
     <message>
-        <location filename="../ui/chat/ChatPanel.cpp" line="70"/>
-        <source>Remove attachment</source>
-        <translation>移除附件</translation>
+        <location filename="../ui/chat/ChatPanel.cpp" line="81"/>
+        <source>Conversation</source>
+        <translation>对话</translation>
     </message>
     <message>
-        <location filename="../ui/chat/ChatPanel.cpp" line="82"/>
+        <location filename="../ui/chat/ChatPanel.cpp" line="114"/>
         <source>What the turn does; inpainting blanks the masked area before the model sees it, text to image ignores the canvas</source>
         <translation>本轮执行的任务；局部重绘会在模型看到之前清空蒙版区域，文生图会忽略画布</translation>
     </message>
     <message>
-        <location filename="../ui/chat/ChatPanel.cpp" line="89"/>
+        <location filename="../ui/chat/ChatPanel.cpp" line="121"/>
         <source>Keep unmasked pixels</source>
         <translation>保留蒙版外像素</translation>
     </message>
     <message>
-        <location filename="../ui/chat/ChatPanel.cpp" line="92"/>
+        <location filename="../ui/chat/ChatPanel.cpp" line="124"/>
         <source>Paste the pixels outside the mask back from the input, feathered at the edge, so repeated edits do not drift</source>
         <translation>将蒙版外的像素从输入贴回（边缘羽化），使重复编辑不会漂移</translation>
     </message>
     <message>
-        <location filename="../ui/chat/ChatPanel.cpp" line="95"/>
+        <location filename="../ui/chat/ChatPanel.cpp" line="127"/>
         <source>Attach…</source>
         <translation>附加…</translation>
     </message>
     <message>
-        <location filename="../ui/chat/ChatPanel.cpp" line="98"/>
+        <location filename="../ui/chat/ChatPanel.cpp" line="129"/>
+        <source>Attach images to the next turn: they become {image1}, {image2}, … after the canvas (dropping or pasting them into the message box works too)</source>
+        <translation>为下一轮附加图像：它们在画布之后依次成为 {image1}、{image2}…（也可以拖放或粘贴到消息框中）</translation>
+    </message>
+    <message>
+        <location filename="../ui/chat/ChatPanel.cpp" line="132"/>
         <source>Send</source>
         <translation>发送</translation>
     </message>
     <message>
-        <location filename="../ui/chat/ChatPanel.cpp" line="102"/>
+        <location filename="../ui/chat/ChatPanel.cpp" line="135"/>
+        <source>Send the instruction (Enter)</source>
+        <translation>发送指令 (Enter)</translation>
+    </message>
+    <message>
+        <location filename="../ui/chat/ChatPanel.cpp" line="137"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../ui/chat/ChatPanel.cpp" line="105"/>
+        <location filename="../ui/chat/ChatPanel.cpp" line="140"/>
         <source>Stop the running turn (within one step) and drop the queued ones (Esc)</source>
         <translation>停止正在运行的轮次（一步之内）并丢弃排队的轮次 (Esc)</translation>
     </message>
     <message>
-        <location filename="../ui/chat/ChatPanel.cpp" line="114"/>
+        <location filename="../ui/chat/ChatPanel.cpp" line="149"/>
         <source>Task</source>
         <translation>任务</translation>
     </message>
     <message>
-        <location filename="../ui/chat/ChatPanel.cpp" line="143"/>
+        <location filename="../ui/chat/ChatPanel.cpp" line="182"/>
+        <source>Use the result as canvas image</source>
+        <translation>将结果用作画布图像</translation>
+    </message>
+    <message>
+        <location filename="../ui/chat/ChatPanel.cpp" line="184"/>
+        <source>Copy the result image</source>
+        <translation>复制结果图像</translation>
+    </message>
+    <message>
+        <location filename="../ui/chat/ChatPanel.cpp" line="186"/>
+        <source>Remove from or put back into the context</source>
+        <translation>移出或放回上下文</translation>
+    </message>
+    <message>
+        <location filename="../ui/chat/ChatPanel.cpp" line="216"/>
         <source>image</source>
         <translation>图像</translation>
     </message>
     <message>
-        <location filename="../ui/chat/ChatPanel.cpp" line="185"/>
-        <source>%1 in the instruction is %2</source>
-        <translation>指令中的 %1 是 %2</translation>
+        <location filename="../ui/chat/ChatPanel.cpp" line="249"/>
+        <source>%1 + mask</source>
+        <translation>%1 + 蒙版</translation>
     </message>
     <message>
-        <location filename="../ui/chat/ChatPanel.cpp" line="187"/>
+        <location filename="../ui/chat/ChatPanel.cpp" line="248"/>
         <source>canvas</source>
         <translation>画布</translation>
     </message>
     <message>
-        <location filename="../ui/chat/ChatPanel.cpp" line="187"/>
-        <source>canvas + mask</source>
-        <translation>画布 + 蒙版</translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../ui/chat/ChatPanel.cpp" line="197"/>
-        <source>Context: the next turn starts fresh (keeps up to %n earlier turn(s)).</source>
-        <translation>
-            <numerusform>上下文：下一轮重新开始（最多保留 %n 个之前的轮次）。</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../ui/chat/ChatPanel.cpp" line="203"/>
-        <source>Context: the next turn carries %n earlier turn(s) (%1; green bar), of at most %2.</source>
-        <translation>
-            <numerusform>上下文：下一轮带有 %n 个之前的轮次（%1；绿色条），最多 %2 个。</numerusform>
-        </translation>
-    </message>
-    <message>
-        <location filename="../ui/chat/ChatPanel.cpp" line="228"/>
-        <location filename="../ui/chat/ChatPanel.cpp" line="237"/>
+        <location filename="../ui/chat/ChatPanel.cpp" line="315"/>
+        <location filename="../ui/chat/ChatPanel.cpp" line="324"/>
         <source>Attach images</source>
         <translation>附加图像</translation>
     </message>
     <message>
-        <location filename="../ui/chat/ChatPanel.cpp" line="229"/>
+        <location filename="../ui/chat/ChatPanel.cpp" line="316"/>
         <source>Images (*.png *.jpg *.jpeg *.webp *.bmp *.tif *.tiff)</source>
         <translation>图像 (*.png *.jpg *.jpeg *.webp *.bmp *.tif *.tiff)</translation>
     </message>
     <message>
-        <location filename="../ui/chat/ChatPanel.cpp" line="238"/>
+        <location filename="../ui/chat/ChatPanel.cpp" line="325"/>
         <source>Cannot read %1:
 %2.</source>
         <translation>无法读取 %1：
 %2。</translation>
     </message>
     <message>
-        <location filename="../ui/chat/ChatPanel.cpp" line="254"/>
-        <source>Use as canvas image</source>
-        <translation>用作画布图像</translation>
-    </message>
-    <message>
-        <location filename="../ui/chat/ChatPanel.cpp" line="257"/>
+        <location filename="../ui/chat/ChatPanel.cpp" line="183"/>
         <source>Regenerate with a new seed</source>
         <translation>用新种子重新生成</translation>
     </message>
     <message>
-        <location filename="../ui/chat/ChatPanel.cpp" line="261"/>
-        <source>Copy image</source>
-        <translation>复制图像</translation>
-    </message>
-    <message>
-        <location filename="../ui/chat/ChatPanel.cpp" line="266"/>
-        <source>Save image as…</source>
-        <translation>图像另存为…</translation>
-    </message>
-    <message>
-        <location filename="../ui/chat/ChatPanel.cpp" line="270"/>
+        <location filename="../ui/chat/ChatPanel.cpp" line="185"/>
         <source>Edit and resend</source>
         <translation>编辑并重新发送</translation>
     </message>
     <message>
-        <location filename="../ui/chat/ChatPanel.cpp" line="272"/>
-        <source>Put back into the context</source>
-        <translation>放回上下文</translation>
-    </message>
-    <message>
-        <location filename="../ui/chat/ChatPanel.cpp" line="272"/>
-        <source>Remove from the context</source>
-        <translation>从上下文中移除</translation>
-    </message>
-    <message>
-        <location filename="../ui/chat/ChatPanel.cpp" line="298"/>
-        <location filename="../ui/chat/ChatPanel.cpp" line="304"/>
+        <location filename="../ui/chat/ChatPanel.cpp" line="416"/>
+        <location filename="../ui/chat/ChatPanel.cpp" line="422"/>
         <source>Save image as</source>
         <translation>图像另存为</translation>
     </message>
     <message>
-        <location filename="../ui/chat/ChatPanel.cpp" line="299"/>
+        <location filename="../ui/chat/ChatPanel.cpp" line="417"/>
         <source>ace-turn-%1.png</source>
         <translation>ace-轮次-%1.png</translation>
     </message>
     <message>
-        <location filename="../ui/chat/ChatPanel.cpp" line="300"/>
+        <location filename="../ui/chat/ChatPanel.cpp" line="418"/>
         <source>PNG (*.png);;JPEG (*.jpg *.jpeg);;WebP (*.webp)</source>
         <translation>PNG (*.png);;JPEG (*.jpg *.jpeg);;WebP (*.webp)</translation>
     </message>
     <message>
-        <location filename="../ui/chat/ChatPanel.cpp" line="305"/>
+        <location filename="../ui/chat/ChatPanel.cpp" line="423"/>
         <source>Cannot write file %1:
 %2.</source>
         <translation>无法写入文件 %1：
 %2。</translation>
+    </message>
+</context>
+<context>
+    <name>ace::ContextBar</name>
+    <message>
+        <location filename="../ui/chat/ContextBar.cpp" line="47"/>
+        <source>Context of the next turn</source>
+        <translation>下一轮的上下文</translation>
+    </message>
+    <message>
+        <location filename="../ui/chat/ContextBar.cpp" line="105"/>
+        <source>not used</source>
+        <translation>未使用</translation>
+    </message>
+    <message>
+        <location filename="../ui/chat/ContextBar.cpp" line="106"/>
+        <source>off</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <location filename="../ui/chat/ContextBar.cpp" line="107"/>
+        <source>%1 of %2</source>
+        <translation>%1 / %2</translation>
+    </message>
+    <message>
+        <location filename="../ui/chat/ContextBar.cpp" line="114"/>
+        <location filename="../ui/chat/ContextBar.cpp" line="260"/>
+        <source>History</source>
+        <translation>历史记录</translation>
+    </message>
+    <message>
+        <location filename="../ui/chat/ContextBar.cpp" line="114"/>
+        <location filename="../ui/chat/ContextBar.cpp" line="261"/>
+        <source>Images</source>
+        <translation>图像</translation>
+    </message>
+    <message>
+        <location filename="../ui/chat/ContextBar.cpp" line="142"/>
+        <location filename="../ui/chat/ContextBar.cpp" line="311"/>
+        <source>#%1</source>
+        <translation>#%1</translation>
+    </message>
+    <message>
+        <location filename="../ui/chat/ContextBar.cpp" line="220"/>
+        <source>Turn #%1: “%2” is still to finish; once it succeeds, its first input image and its instruction go with the next request.</source>
+        <translation>第 #%1 轮：“%2”尚未完成；成功后，其第一张输入图像和指令将随下一个请求发送。</translation>
+    </message>
+    <message>
+        <location filename="../ui/chat/ContextBar.cpp" line="224"/>
+        <source>Turn #%1: “%2”. Its first input image and its instruction go with the next request. Click to find it in the conversation.</source>
+        <translation>第 #%1 轮：“%2”。其第一张输入图像和指令将随下一个请求发送。点击可在对话中定位。</translation>
+    </message>
+    <message>
+        <location filename="../ui/chat/ContextBar.cpp" line="230"/>
+        <source>%1 in the instruction is %2</source>
+        <translation>指令中的 %1 是 %2</translation>
+    </message>
+    <message>
+        <location filename="../ui/chat/ContextBar.cpp" line="231"/>
+        <source> (× or Delete removes it)</source>
+        <translation>（× 或 Delete 可移除）</translation>
+    </message>
+    <message>
+        <location filename="../ui/chat/ContextBar.cpp" line="267"/>
+        <source>Not used: a turn without an input image starts fresh.</source>
+        <translation>未使用：没有输入图像的轮次会重新开始。</translation>
+    </message>
+    <message>
+        <location filename="../ui/chat/ContextBar.cpp" line="268"/>
+        <source>Not used: ACE takes history only with a single input image.</source>
+        <translation>未使用：ACE 只在只有一张输入图像时使用历史记录。</translation>
+    </message>
+    <message>
+        <location filename="../ui/chat/ContextBar.cpp" line="269"/>
+        <source>History is off (Settings).</source>
+        <translation>历史记录已关闭（设置）。</translation>
+    </message>
+    <message>
+        <location filename="../ui/chat/ContextBar.cpp" line="270"/>
+        <source>No earlier turns yet; up to %1 will go with each request.</source>
+        <translation>尚无更早的轮次；每个请求最多附带 %1 轮。</translation>
+    </message>
+    <message>
+        <location filename="../ui/chat/ContextBar.cpp" line="277"/>
+        <source>None: the turn creates a new image from the text.</source>
+        <translation>无：本轮根据文本生成新图像。</translation>
+    </message>
+    <message>
+        <location filename="../ui/chat/ContextBar.cpp" line="349"/>
+        <source>Remove this attachment</source>
+        <translation>移除此附件</translation>
+    </message>
+    <message>
+        <location filename="../ui/chat/ContextBar.cpp" line="352"/>
+        <source>The earlier turns the next request carries, oldest first, as the reference&apos;s chatbot does: each turn&apos;s instruction with its first input image, up to the history length of the settings (%1).</source>
+        <translation>下一个请求附带的更早轮次，按从旧到新排列，与参考实现的聊天机器人一致：每轮的指令及其第一张输入图像，最多为设置中的历史长度（%1）。</translation>
+    </message>
+    <message>
+        <location filename="../ui/chat/ContextBar.cpp" line="436"/>
+        <source>Show turn #%1</source>
+        <translation>显示第 #%1 轮</translation>
+    </message>
+    <message>
+        <location filename="../ui/chat/ContextBar.cpp" line="439"/>
+        <source>Remove attachment</source>
+        <translation>移除附件</translation>
     </message>
 </context>
 <context>
@@ -672,7 +861,7 @@ or describe an image in the chat to create one.</source>
 <context>
     <name>ace::DocumentSession</name>
     <message>
-        <location filename="../ui/layers/DocumentSession.cpp" line="107"/>
+        <location filename="../ui/layers/DocumentSession.cpp" line="149"/>
         <source>The session has no file yet.</source>
         <translation>此会话尚未保存为文件。</translation>
     </message>
@@ -781,86 +970,86 @@ Choose a complete ACE model folder in Settings (it holds models/dit, models/vae,
 <context>
     <name>ace::LayerModel</name>
     <message>
-        <location filename="../ui/layers/LayerModel.cpp" line="93"/>
+        <location filename="../ui/layers/LayerModel.cpp" line="100"/>
         <source>Instruction: %1
 Seed: %2</source>
         <translation>指令：%1
 种子：%2</translation>
     </message>
     <message>
-        <location filename="../ui/layers/LayerModel.cpp" line="180"/>
+        <location filename="../ui/layers/LayerModel.cpp" line="187"/>
         <source>Rename layer</source>
         <translation>重命名图层</translation>
     </message>
     <message>
-        <location filename="../ui/layers/LayerModel.cpp" line="188"/>
+        <location filename="../ui/layers/LayerModel.cpp" line="195"/>
         <source>Show layer</source>
         <translation>显示图层</translation>
     </message>
     <message>
-        <location filename="../ui/layers/LayerModel.cpp" line="188"/>
+        <location filename="../ui/layers/LayerModel.cpp" line="195"/>
         <source>Hide layer</source>
         <translation>隐藏图层</translation>
     </message>
     <message>
-        <location filename="../ui/layers/LayerModel.cpp" line="194"/>
+        <location filename="../ui/layers/LayerModel.cpp" line="201"/>
         <source>Change opacity</source>
         <translation>更改不透明度</translation>
     </message>
     <message>
-        <location filename="../ui/layers/LayerModel.cpp" line="199"/>
+        <location filename="../ui/layers/LayerModel.cpp" line="206"/>
         <source>Change blend mode</source>
         <translation>更改混合模式</translation>
     </message>
     <message>
-        <location filename="../ui/layers/LayerModel.cpp" line="204"/>
+        <location filename="../ui/layers/LayerModel.cpp" line="211"/>
         <source>Lock layer</source>
         <translation>锁定图层</translation>
     </message>
     <message>
-        <location filename="../ui/layers/LayerModel.cpp" line="204"/>
+        <location filename="../ui/layers/LayerModel.cpp" line="211"/>
         <source>Unlock layer</source>
         <translation>解锁图层</translation>
     </message>
     <message>
-        <location filename="../ui/layers/LayerModel.cpp" line="211"/>
+        <location filename="../ui/layers/LayerModel.cpp" line="218"/>
         <source>Show another version</source>
         <translation>显示其他版本</translation>
     </message>
     <message>
-        <location filename="../ui/layers/LayerModel.cpp" line="226"/>
+        <location filename="../ui/layers/LayerModel.cpp" line="233"/>
         <source> copy</source>
         <translation> 副本</translation>
     </message>
     <message>
-        <location filename="../ui/layers/LayerModel.cpp" line="227"/>
+        <location filename="../ui/layers/LayerModel.cpp" line="234"/>
         <source>Duplicate layer</source>
         <translation>复制图层</translation>
     </message>
     <message>
-        <location filename="../ui/layers/LayerModel.cpp" line="233"/>
+        <location filename="../ui/layers/LayerModel.cpp" line="240"/>
         <source>Delete layer</source>
         <translation>删除图层</translation>
     </message>
     <message>
-        <location filename="../ui/layers/LayerModel.cpp" line="248"/>
+        <location filename="../ui/layers/LayerModel.cpp" line="255"/>
         <source>Merge down</source>
         <translation>向下合并</translation>
     </message>
     <message>
-        <location filename="../ui/layers/LayerModel.cpp" line="256"/>
+        <location filename="../ui/layers/LayerModel.cpp" line="263"/>
         <source>Use layer as input</source>
         <translation>使用图层作为输入</translation>
     </message>
     <message>
-        <location filename="../ui/layers/LayerModel.cpp" line="256"/>
+        <location filename="../ui/layers/LayerModel.cpp" line="263"/>
         <source>Use flattened image as input</source>
         <translation>使用合并图像作为输入</translation>
     </message>
     <message>
-        <location filename="../ui/layers/LayerModel.cpp" line="273"/>
-        <source>Regenerate</source>
-        <translation>重新生成</translation>
+        <location filename="../ui/layers/LayerModel.cpp" line="281"/>
+        <source>New version of “%1”</source>
+        <translation>“%1”的新版本</translation>
     </message>
 </context>
 <context>
@@ -902,123 +1091,158 @@ Seed: %2</source>
     </message>
     <message>
         <location filename="../ui/layers/LayerPanel.cpp" line="38"/>
+        <source>“%1”</source>
+        <translation>“%1”</translation>
+    </message>
+    <message>
+        <location filename="../ui/layers/LayerPanel.cpp" line="40"/>
+        <source>turn %1</source>
+        <translation>第 %1 轮</translation>
+    </message>
+    <message>
+        <location filename="../ui/layers/LayerPanel.cpp" line="41"/>
+        <source>seed %1</source>
+        <translation>种子 %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/layers/LayerPanel.cpp" line="43"/>
+        <source>%1 steps</source>
+        <translation>%1 步</translation>
+    </message>
+    <message>
+        <location filename="../ui/layers/LayerPanel.cpp" line="45"/>
+        <source>guidance %1</source>
+        <translation>引导 %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/layers/LayerPanel.cpp" line="50"/>
+        <source>mask: %1</source>
+        <translation>蒙版：%1</translation>
+    </message>
+    <message>
+        <location filename="../ui/layers/LayerPanel.cpp" line="59"/>
         <source>Layers</source>
         <translation>图层</translation>
     </message>
     <message>
-        <location filename="../ui/layers/LayerPanel.cpp" line="52"/>
-        <location filename="../ui/layers/LayerPanel.cpp" line="90"/>
+        <location filename="../ui/layers/LayerPanel.cpp" line="78"/>
+        <location filename="../ui/layers/LayerPanel.cpp" line="121"/>
         <source>Opacity</source>
         <translation>不透明度</translation>
     </message>
     <message>
-        <location filename="../ui/layers/LayerPanel.cpp" line="57"/>
+        <location filename="../ui/layers/LayerPanel.cpp" line="83"/>
         <source>Blend mode</source>
         <translation>混合模式</translation>
     </message>
     <message>
-        <location filename="../ui/layers/LayerPanel.cpp" line="61"/>
+        <location filename="../ui/layers/LayerPanel.cpp" line="87"/>
         <source>Lock</source>
         <translation>锁定</translation>
     </message>
     <message>
-        <location filename="../ui/layers/LayerPanel.cpp" line="65"/>
-        <location filename="../ui/layers/LayerPanel.cpp" line="92"/>
+        <location filename="../ui/layers/LayerPanel.cpp" line="91"/>
+        <location filename="../ui/layers/LayerPanel.cpp" line="123"/>
         <source>Version</source>
         <translation>版本</translation>
     </message>
     <message>
-        <location filename="../ui/layers/LayerPanel.cpp" line="68"/>
+        <location filename="../ui/layers/LayerPanel.cpp" line="99"/>
         <source>Input of the next turn</source>
         <translation>下一轮的输入</translation>
     </message>
     <message>
-        <location filename="../ui/layers/LayerPanel.cpp" line="70"/>
+        <location filename="../ui/layers/LayerPanel.cpp" line="101"/>
         <source>Raise</source>
         <translation>上移</translation>
     </message>
     <message>
-        <location filename="../ui/layers/LayerPanel.cpp" line="70"/>
+        <location filename="../ui/layers/LayerPanel.cpp" line="101"/>
         <source>Move the layer up</source>
         <translation>将图层上移</translation>
     </message>
     <message>
-        <location filename="../ui/layers/LayerPanel.cpp" line="71"/>
+        <location filename="../ui/layers/LayerPanel.cpp" line="102"/>
         <source>Lower</source>
         <translation>下移</translation>
     </message>
     <message>
-        <location filename="../ui/layers/LayerPanel.cpp" line="71"/>
+        <location filename="../ui/layers/LayerPanel.cpp" line="102"/>
         <source>Move the layer down</source>
         <translation>将图层下移</translation>
     </message>
     <message>
-        <location filename="../ui/layers/LayerPanel.cpp" line="72"/>
+        <location filename="../ui/layers/LayerPanel.cpp" line="103"/>
         <source>Duplicate</source>
         <translation>复制</translation>
     </message>
     <message>
-        <location filename="../ui/layers/LayerPanel.cpp" line="72"/>
+        <location filename="../ui/layers/LayerPanel.cpp" line="103"/>
         <source>Duplicate the layer</source>
         <translation>复制图层</translation>
     </message>
     <message>
-        <location filename="../ui/layers/LayerPanel.cpp" line="73"/>
+        <location filename="../ui/layers/LayerPanel.cpp" line="104"/>
         <source>Delete</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../ui/layers/LayerPanel.cpp" line="73"/>
+        <location filename="../ui/layers/LayerPanel.cpp" line="104"/>
         <source>Delete the layer</source>
         <translation>删除图层</translation>
     </message>
     <message>
-        <location filename="../ui/layers/LayerPanel.cpp" line="74"/>
+        <location filename="../ui/layers/LayerPanel.cpp" line="105"/>
         <source>Merge down</source>
         <translation>向下合并</translation>
     </message>
     <message>
-        <location filename="../ui/layers/LayerPanel.cpp" line="74"/>
+        <location filename="../ui/layers/LayerPanel.cpp" line="105"/>
         <source>Merge the layer into the one below</source>
         <translation>将图层合并到下方图层</translation>
     </message>
     <message>
-        <location filename="../ui/layers/LayerPanel.cpp" line="76"/>
+        <location filename="../ui/layers/LayerPanel.cpp" line="107"/>
         <source>Re-run</source>
         <translation>重新运行</translation>
     </message>
     <message>
-        <location filename="../ui/layers/LayerPanel.cpp" line="76"/>
+        <location filename="../ui/layers/LayerPanel.cpp" line="107"/>
         <source>Run this layer&apos;s turn again with the same seed</source>
         <translation>用相同的种子重新运行此图层的轮次</translation>
     </message>
     <message>
-        <location filename="../ui/layers/LayerPanel.cpp" line="77"/>
+        <location filename="../ui/layers/LayerPanel.cpp" line="108"/>
         <source>New seed</source>
         <translation>新种子</translation>
     </message>
     <message>
-        <location filename="../ui/layers/LayerPanel.cpp" line="77"/>
+        <location filename="../ui/layers/LayerPanel.cpp" line="108"/>
         <source>Run this layer&apos;s turn again with a new seed</source>
         <translation>用新的种子重新运行此图层的轮次</translation>
     </message>
     <message>
-        <location filename="../ui/layers/LayerPanel.cpp" line="91"/>
+        <location filename="../ui/layers/LayerPanel.cpp" line="122"/>
         <source>Blend</source>
         <translation>混合</translation>
     </message>
     <message>
-        <location filename="../ui/layers/LayerPanel.cpp" line="94"/>
+        <location filename="../ui/layers/LayerPanel.cpp" line="125"/>
         <source>Next turn uses</source>
         <translation>下一轮使用</translation>
     </message>
     <message>
-        <location filename="../ui/layers/LayerPanel.cpp" line="214"/>
+        <location filename="../ui/layers/LayerPanel.cpp" line="249"/>
+        <source>%1 of %2 (seed %3)</source>
+        <translation>第 %1 个，共 %2 个（种子 %3）</translation>
+    </message>
+    <message>
+        <location filename="../ui/layers/LayerPanel.cpp" line="250"/>
         <source>%1 of %2</source>
         <translation>第 %1 个，共 %2 个</translation>
     </message>
     <message>
-        <location filename="../ui/layers/LayerPanel.cpp" line="227"/>
+        <location filename="../ui/layers/LayerPanel.cpp" line="267"/>
         <source>Flattened image</source>
         <translation>合并图像</translation>
     </message>
@@ -1026,128 +1250,138 @@ Seed: %2</source>
 <context>
     <name>ace::MainWindow</name>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="39"/>
+        <location filename="../ui/MainWindow.cpp" line="42"/>
         <source>ACE Desktop</source>
         <translation>ACE Desktop</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="102"/>
+        <location filename="../ui/MainWindow.cpp" line="107"/>
         <source>Chat</source>
         <translation>对话</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="108"/>
+        <location filename="../ui/MainWindow.cpp" line="113"/>
         <source>Layers</source>
         <translation>图层</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="115"/>
+        <location filename="../ui/MainWindow.cpp" line="120"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="123"/>
+        <location filename="../ui/MainWindow.cpp" line="128"/>
         <source>S&amp;ettings…</source>
         <translation>设置(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="127"/>
+        <location filename="../ui/MainWindow.cpp" line="132"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="141"/>
+        <location filename="../ui/MainWindow.cpp" line="146"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="147"/>
+        <location filename="../ui/MainWindow.cpp" line="152"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="148"/>
+        <location filename="../ui/MainWindow.cpp" line="153"/>
         <source>&amp;About ACE Desktop</source>
         <translation>关于 ACE Desktop(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="150"/>
+        <location filename="../ui/MainWindow.cpp" line="155"/>
         <source>&amp;Keyboard Shortcuts</source>
         <translation>键盘快捷键(&amp;K)</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="181"/>
+        <location filename="../ui/MainWindow.cpp" line="211"/>
         <source>Turn %1: starting…</source>
         <translation>第 %1 轮：正在开始…</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="183"/>
+        <location filename="../ui/MainWindow.cpp" line="213"/>
         <source>Turn %1: step %2 of %3 (Esc cancels)</source>
         <translation>第 %1 轮：第 %2 步，共 %3 步（Esc 取消）</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="189"/>
+        <location filename="../ui/MainWindow.cpp" line="219"/>
         <source>Turn %1 failed: %2</source>
         <translation>第 %1 轮失败：%2</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="195"/>
+        <location filename="../ui/MainWindow.cpp" line="225"/>
         <source>Loading the model: %1</source>
         <translation>正在加载模型：%1</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="200"/>
+        <location filename="../ui/MainWindow.cpp" line="232"/>
+        <source>Built-in model (%1×%2) on %3</source>
+        <translation>内置模型（%1×%2），运行于 %3</translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindow.cpp" line="237"/>
+        <source>The small model that ships with ACE Desktop, trained on simple synthetic scenes so the app works without a download. For real images, download ACE-0.6B-512px or -1024px and choose its folder in Settings.</source>
+        <translation>随 ACE Desktop 附带的小模型，在简单的合成场景上训练，无需下载即可使用本应用。处理真实图像请下载 ACE-0.6B-512px 或 -1024px，并在“设置”中选择其文件夹。</translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindow.cpp" line="241"/>
         <source>%1 on %2 (%3)</source>
         <translation>%1，运行于 %2（%3）</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="234"/>
+        <location filename="../ui/MainWindow.cpp" line="278"/>
         <source>Loading the model…</source>
         <translation>正在加载模型…</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="249"/>
-        <location filename="../ui/MainWindow.cpp" line="257"/>
+        <location filename="../ui/MainWindow.cpp" line="293"/>
+        <location filename="../ui/MainWindow.cpp" line="301"/>
         <source>Open Image</source>
         <translation>打开图像</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="251"/>
+        <location filename="../ui/MainWindow.cpp" line="295"/>
         <source>Images (*.png *.jpg *.jpeg *.webp *.bmp *.tif *.tiff)</source>
         <translation>图像 (*.png *.jpg *.jpeg *.webp *.bmp *.tif *.tiff)</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="258"/>
+        <location filename="../ui/MainWindow.cpp" line="302"/>
         <source>Cannot read file %1:
 %2.</source>
         <translation>无法读取文件 %1：
 %2。</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="261"/>
+        <location filename="../ui/MainWindow.cpp" line="305"/>
         <source>Open %1</source>
         <translation>打开 %1</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="266"/>
-        <location filename="../ui/MainWindow.cpp" line="272"/>
+        <location filename="../ui/MainWindow.cpp" line="310"/>
+        <location filename="../ui/MainWindow.cpp" line="316"/>
         <source>Save Canvas As</source>
         <translation>画布另存为</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="268"/>
+        <location filename="../ui/MainWindow.cpp" line="312"/>
         <source>PNG (*.png);;JPEG (*.jpg *.jpeg);;WebP (*.webp)</source>
         <translation>PNG (*.png);;JPEG (*.jpg *.jpeg);;WebP (*.webp)</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="273"/>
+        <location filename="../ui/MainWindow.cpp" line="317"/>
         <source>Cannot write file %1:
 %2.</source>
         <translation>无法写入文件 %1：
 %2。</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="131"/>
+        <location filename="../ui/MainWindow.cpp" line="136"/>
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
@@ -1162,28 +1396,28 @@ Seed: %2</source>
         <translation>重新加载</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="82"/>
-        <location filename="../ui/MainWindow.cpp" line="206"/>
+        <location filename="../ui/MainWindow.cpp" line="87"/>
+        <location filename="../ui/MainWindow.cpp" line="249"/>
         <source>No model loaded</source>
         <translation>未加载模型</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="132"/>
+        <location filename="../ui/MainWindow.cpp" line="137"/>
         <source>&amp;Undo</source>
         <translation>撤销(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="135"/>
+        <location filename="../ui/MainWindow.cpp" line="140"/>
         <source>&amp;Redo</source>
         <translation>重做(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="116"/>
+        <location filename="../ui/MainWindow.cpp" line="121"/>
         <source>&amp;Open Image…</source>
         <translation>打开图像(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="119"/>
+        <location filename="../ui/MainWindow.cpp" line="124"/>
         <source>&amp;Save Canvas As…</source>
         <translation>画布另存为(&amp;S)…</translation>
     </message>
@@ -1191,12 +1425,22 @@ Seed: %2</source>
 <context>
     <name>ace::SessionController</name>
     <message>
-        <location filename="../ui/inference/SessionController.cpp" line="199"/>
+        <location filename="../ui/inference/SessionController.cpp" line="268"/>
+        <source>The inputs of layer “%1” are not in this project; send its instruction again to make a new result.</source>
+        <translation>图层“%1”的输入不在此项目中；请重新发送其指令以生成新结果。</translation>
+    </message>
+    <message>
+        <location filename="../ui/inference/SessionController.cpp" line="396"/>
         <source>Use the result of turn %1</source>
         <translation>使用第 %1 轮的结果</translation>
     </message>
     <message>
-        <location filename="../ui/inference/SessionController.cpp" line="233"/>
+        <location filename="../ui/inference/SessionController.cpp" line="446"/>
+        <source>Turn %1: %2</source>
+        <translation>第 %1 轮：%2</translation>
+    </message>
+    <message>
+        <location filename="../ui/inference/SessionController.cpp" line="447"/>
         <source>Result of turn %1</source>
         <translation>第 %1 轮的结果</translation>
     </message>
@@ -1214,139 +1458,149 @@ Seed: %2</source>
         <translation>模型</translation>
     </message>
     <message>
-        <location filename="../ui/SettingsDialog.cpp" line="28"/>
+        <location filename="../ui/SettingsDialog.cpp" line="29"/>
         <source>Folder of ACE-0.6B-512px or ACE-0.6B-1024px</source>
         <translation>ACE-0.6B-512px 或 ACE-0.6B-1024px 的文件夹</translation>
     </message>
     <message>
-        <location filename="../ui/SettingsDialog.cpp" line="29"/>
+        <location filename="../ui/SettingsDialog.cpp" line="30"/>
+        <source>Empty: the built-in model; or the folder of ACE-0.6B-512px/1024px</source>
+        <translation>留空：使用内置模型；或填写 ACE-0.6B-512px/1024px 的文件夹</translation>
+    </message>
+    <message>
+        <location filename="../ui/SettingsDialog.cpp" line="31"/>
         <source>Browse…</source>
         <translation>浏览…</translation>
     </message>
     <message>
-        <location filename="../ui/SettingsDialog.cpp" line="34"/>
-        <location filename="../ui/SettingsDialog.cpp" line="151"/>
+        <location filename="../ui/SettingsDialog.cpp" line="36"/>
+        <location filename="../ui/SettingsDialog.cpp" line="153"/>
         <source>Model folder</source>
         <translation>模型文件夹</translation>
     </message>
     <message>
-        <location filename="../ui/SettingsDialog.cpp" line="43"/>
+        <location filename="../ui/SettingsDialog.cpp" line="45"/>
         <source>Automatic (GPU when available)</source>
         <translation>自动（有 GPU 时使用 GPU）</translation>
     </message>
     <message>
-        <location filename="../ui/SettingsDialog.cpp" line="44"/>
+        <location filename="../ui/SettingsDialog.cpp" line="46"/>
         <source>CPU</source>
         <translation>CPU</translation>
     </message>
     <message>
-        <location filename="../ui/SettingsDialog.cpp" line="45"/>
+        <location filename="../ui/SettingsDialog.cpp" line="47"/>
         <source>GPU (CUDA)</source>
         <translation>GPU (CUDA)</translation>
     </message>
     <message>
-        <location filename="../ui/SettingsDialog.cpp" line="47"/>
+        <location filename="../ui/SettingsDialog.cpp" line="49"/>
         <source>Device</source>
         <translation>设备</translation>
     </message>
     <message>
-        <location filename="../ui/SettingsDialog.cpp" line="50"/>
+        <location filename="../ui/SettingsDialog.cpp" line="52"/>
         <source>Automatic (half on the GPU, float32 on the CPU)</source>
         <translation>自动（GPU 上半精度，CPU 上 float32）</translation>
     </message>
     <message>
-        <location filename="../ui/SettingsDialog.cpp" line="51"/>
+        <location filename="../ui/SettingsDialog.cpp" line="53"/>
         <source>float32</source>
         <translation>float32</translation>
     </message>
     <message>
-        <location filename="../ui/SettingsDialog.cpp" line="52"/>
+        <location filename="../ui/SettingsDialog.cpp" line="54"/>
         <source>float16</source>
         <translation>float16</translation>
     </message>
     <message>
-        <location filename="../ui/SettingsDialog.cpp" line="53"/>
+        <location filename="../ui/SettingsDialog.cpp" line="55"/>
         <source>bfloat16</source>
         <translation>bfloat16</translation>
     </message>
     <message>
-        <location filename="../ui/SettingsDialog.cpp" line="55"/>
+        <location filename="../ui/SettingsDialog.cpp" line="57"/>
         <source>Precision</source>
         <translation>精度</translation>
     </message>
     <message>
-        <location filename="../ui/SettingsDialog.cpp" line="58"/>
+        <location filename="../ui/SettingsDialog.cpp" line="60"/>
         <source>Generation</source>
         <translation>生成</translation>
     </message>
     <message>
-        <location filename="../ui/SettingsDialog.cpp" line="63"/>
+        <location filename="../ui/SettingsDialog.cpp" line="65"/>
         <source>Model default</source>
         <translation>模型默认值</translation>
     </message>
     <message>
-        <location filename="../ui/SettingsDialog.cpp" line="65"/>
+        <location filename="../ui/SettingsDialog.cpp" line="67"/>
         <source>Steps</source>
         <translation>步数</translation>
     </message>
     <message>
-        <location filename="../ui/SettingsDialog.cpp" line="71"/>
+        <location filename="../ui/SettingsDialog.cpp" line="73"/>
         <source>Guidance scale</source>
         <translation>引导强度</translation>
     </message>
     <message>
-        <location filename="../ui/SettingsDialog.cpp" line="77"/>
+        <location filename="../ui/SettingsDialog.cpp" line="79"/>
         <source>Guide rescale</source>
         <translation>引导重缩放</translation>
     </message>
     <message>
-        <location filename="../ui/SettingsDialog.cpp" line="78"/>
+        <location filename="../ui/SettingsDialog.cpp" line="80"/>
         <source>New random seed each turn</source>
         <translation>每轮使用新的随机种子</translation>
     </message>
     <message>
-        <location filename="../ui/SettingsDialog.cpp" line="89"/>
+        <location filename="../ui/SettingsDialog.cpp" line="91"/>
         <source>Fixed seed</source>
         <translation>固定种子</translation>
     </message>
     <message>
-        <location filename="../ui/SettingsDialog.cpp" line="91"/>
+        <location filename="../ui/SettingsDialog.cpp" line="93"/>
         <source>Seed</source>
         <translation>种子</translation>
     </message>
     <message>
-        <location filename="../ui/SettingsDialog.cpp" line="99"/>
-        <location filename="../ui/SettingsDialog.cpp" line="117"/>
+        <location filename="../ui/SettingsDialog.cpp" line="101"/>
+        <location filename="../ui/SettingsDialog.cpp" line="119"/>
         <source> px</source>
         <translation> 像素</translation>
     </message>
     <message>
-        <location filename="../ui/SettingsDialog.cpp" line="107"/>
+        <location filename="../ui/SettingsDialog.cpp" line="109"/>
         <source>Text-to-image size</source>
         <translation>文生图尺寸</translation>
     </message>
     <message>
-        <location filename="../ui/SettingsDialog.cpp" line="112"/>
+        <location filename="../ui/SettingsDialog.cpp" line="114"/>
         <source>How many earlier turns each request carries as context (the reference&apos;s chatbot keeps 5)</source>
         <translation>每次请求携带多少个之前的轮次作为上下文（参考实现的聊天机器人保留 5 个）</translation>
     </message>
     <message>
-        <location filename="../ui/SettingsDialog.cpp" line="113"/>
+        <location filename="../ui/SettingsDialog.cpp" line="115"/>
         <source>History length</source>
         <translation>历史长度</translation>
     </message>
     <message>
-        <location filename="../ui/SettingsDialog.cpp" line="119"/>
+        <location filename="../ui/SettingsDialog.cpp" line="121"/>
         <source>Width of the blend inside the mask edge when unmasked pixels are kept</source>
         <translation>保留蒙版外像素时蒙版边缘内的过渡宽度</translation>
     </message>
     <message>
-        <location filename="../ui/SettingsDialog.cpp" line="120"/>
+        <location filename="../ui/SettingsDialog.cpp" line="122"/>
         <source>Mask edge feather</source>
         <translation>蒙版边缘羽化</translation>
     </message>
     <message>
-        <location filename="../ui/SettingsDialog.cpp" line="157"/>
+        <location filename="../ui/SettingsDialog.cpp" line="160"/>
+        <source>The built-in model is used: small and quick, trained on simple synthetic scenes. For real images choose the folder of ACE-0.6B-512px or -1024px.</source>
+        <translation>正在使用内置模型：小巧快速，在简单的合成场景上训练。处理真实图像请选择 ACE-0.6B-512px 或 -1024px 的文件夹。</translation>
+    </message>
+    <message>
+        <location filename="../ui/SettingsDialog.cpp" line="166"/>
         <source>Looks like an ACE model folder.</source>
         <translation>看起来是 ACE 模型文件夹。</translation>
     </message>
@@ -1383,24 +1637,6 @@ Seed: %2</source>
         <location filename="../ui/ShortcutsDialog.cpp" line="66"/>
         <source>Shortcut</source>
         <translation>快捷键</translation>
-    </message>
-</context>
-<context>
-    <name>main</name>
-    <message>
-        <location filename="../app/desktop/main.cpp" line="19"/>
-        <source>Edit images by chatting with ACE.</source>
-        <translation>通过与 ACE 对话来编辑图像。</translation>
-    </message>
-    <message>
-        <location filename="../app/desktop/main.cpp" line="22"/>
-        <source>Show the versions of ACE Desktop, LibTorch, CUDA and Qt.</source>
-        <translation>显示 ACE Desktop、LibTorch、CUDA 和 Qt 的版本。</translation>
-    </message>
-    <message>
-        <location filename="../app/desktop/main.cpp" line="24"/>
-        <source>A project, layered file (.ora, .psd) or image to open.</source>
-        <translation>要打开的项目、分层文件（.ora、.psd）或图像。</translation>
     </message>
 </context>
 </TS>
