@@ -3,6 +3,7 @@
 #include <QApplication>
 #include <QCloseEvent>
 #include <QDockWidget>
+#include <QListView>
 #include <QFileDialog>
 #include <QFrame>
 #include <QHBoxLayout>
@@ -31,6 +32,7 @@
 #include "SessionController.h"
 #include "DocumentActions.h"
 #include "DocumentSession.h"
+#include "LayerModel.h"
 #include "LayerPanel.h"
 #include "SettingsDialog.h"
 #include "ShortcutsDialog.h"
@@ -208,6 +210,16 @@ void MainWindow::connectSession() {
         if (!m_session->restoreConversation(session.contains("conversation") ? session["conversation"] : nlohmann::json(),
                                             &error))
             statusBar()->showMessage(error, 10000);
+    });
+    // "Use as canvas image" picks the turn's result layer: the layer panel shows and selects it.
+    connect(m_session, &SessionController::layerRevealRequested, this, [this](quint64 id) {
+        LayerPanel* panel = m_documentActions->layerPanel();
+        if (!panel) return;
+        m_layersDock->show();
+        m_layersDock->raise();
+        const int row = panel->model()->rowForId(id);
+        panel->setCurrentRow(row);
+        panel->list()->scrollTo(panel->model()->index(row));
     });
     // Re-running a result layer from the layer panel adds a version of it.
     if (LayerPanel* panel = m_documentActions->layerPanel())

@@ -18,6 +18,7 @@
 #include <QUndoStack>
 
 #include "CanvasDocument.h"
+#include "ace/document/Document.h"
 #include "CanvasPanel.h"
 #include "CanvasView.h"
 #include "ChatInput.h"
@@ -278,13 +279,16 @@ private Q_SLOTS:
         QCOMPARE(fifth.request.history[0].instruction, std::string("make {image} warmer"));
         QCOMPARE(fifth.request.history[2].instruction, std::string("now {image} at dusk"));
 
-        // Copy puts the result on the clipboard; use as canvas makes it the canvas image.
+        // Copy puts the result on the clipboard; use as canvas makes its result layer the next
+        // turn's {image} (no copy of it).
         QApplication::clipboard()->clear();
         click(chat->resultIndex(first), ChatAction::Copy);
         QCOMPARE(QApplication::clipboard()->image().convertToFormat(QImage::Format_RGB32),
                  chat->turn(first)->result.convertToFormat(QImage::Format_RGB32));
+        const int layerCount = w.window.document()->document().layerCount();
         click(chat->resultIndex(first), ChatAction::UseAsCanvas);
-        QCOMPARE(w.window.document()->image().convertToFormat(QImage::Format_RGB32),
+        QCOMPARE(w.window.document()->document().layerCount(), layerCount);
+        QCOMPARE(w.window.document()->inputImage().convertToFormat(QImage::Format_RGB32),
                  chat->turn(first)->result.convertToFormat(QImage::Format_RGB32));
         // Edit and resend puts the instruction back into the message box.
         click(chat->userIndex(second), ChatAction::EditResend);

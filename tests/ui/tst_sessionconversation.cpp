@@ -4,19 +4,25 @@
 // and instructions reach the worker) and regenerates an old turn as another version of its layer;
 // opening another project replaces the conversation, a failed open keeps it; recovery after a
 // crash brings the conversation back; a project of format 1 (no conversation) opens with an
-// empty chat.
+// empty chat. "Use as canvas image" picks the turn's result layer (its version) instead of
+// adding a copy, and brings the result back as a layer only when that layer was deleted.
 #include <QtTest>
 
 #include <QAbstractItemView>
 #include <QComboBox>
 #include <QListView>
 #include <QTemporaryDir>
+#include <QUndoStack>
 
 #include "CanvasDocument.h"
 #include "ChatDelegate.h"
 #include "ChatPanel.h"
+#include "ContextBar.h"
+#include "DocumentActions.h"
 #include "DocumentSession.h"
 #include "ImageConvert.h"
+#include "LayerModel.h"
+#include "LayerPanel.h"
 #include "MainWindow.h"
 #include "SessionController.h"
 #include "ace/document/Zip.h"
@@ -115,6 +121,16 @@ void selectTask(MainWindow& w, TaskKind kind) {
 }
 
 // Sends `text` with `task` through the chat input and waits for the turn's result layer.
+// Clicks a result row's action button in the chat view, where it is drawn.
+void clickAction(MainWindow& w, const QModelIndex& index, ChatAction action) {
+    ChatPanel* panel = w.chatPanel();
+    panel->view()->scrollTo(index);
+    const QRect r = panel->actionButtonRect(index, action);
+    QVERIFY2(!r.isEmpty() && panel->view()->viewport()->rect().contains(r), "the button is on screen");
+    QTest::mouseMove(panel->view()->viewport(), r.center());
+    QTest::mouseClick(panel->view()->viewport(), Qt::LeftButton, {}, r.center());
+}
+
 InferenceJob sendTurn(Window& w, const QString& text, TaskKind task) {
     QSignalSpy started(w.window.session()->worker(), &InferenceWorker::jobStarted);
     QSignalSpy added(w.window.session(), &SessionController::resultLayerAdded);
@@ -190,15 +206,9 @@ private Q_SLOTS:
 
         // Regenerate the first turn from the chat: the same request with a new seed, as another
         // version of its result layer.
-        ChatPanel* panel = w.window.chatPanel();
         QSignalSpy started(w.window.session()->worker(), &InferenceWorker::jobStarted);
         QSignalSpy added(w.window.session(), &SessionController::resultLayerAdded);
-        const QModelIndex index = chat->resultIndex(firstTurn);
-        panel->view()->scrollTo(index);
-        const QRect r = panel->actionButtonRect(index, ChatAction::Regenerate);
-        QVERIFY2(!r.isEmpty() && panel->view()->viewport()->rect().contains(r), "the button is on screen");
-        QTest::mouseMove(panel->view()->viewport(), r.center());
-        QTest::mouseClick(panel->view()->viewport(), Qt::LeftButton, {}, r.center());
+        clickAction(w.window, chat->resultIndex(firstTurn), ChatAction::Regenerate);
         QVERIFY(test::waitFor(added, 120000));
         const InferenceJob again = started.first().at(1).value<InferenceJob>();
         InferenceJob expected = firstJob;
@@ -312,6 +322,81 @@ private Q_SLOTS:
         QCOMPARE(other.window.session()->nextContextTurns(), w.window.session()->nextContextTurns());
         other.window.documentSession()->discardAutosave();
         session->discardAutosave();
+    }
+
+    void useAsCanvasPicksTheResultLayer() {
+        configure(test::workingModelFolder(), 2);
+        Window w;
+        QVERIFY(QTest::qWaitForWindowExposed(&w.window));
+        QVERIFY(w.waitReady());
+        CanvasDocument* canvas = w.window.document();
+        const Document& doc = canvas->document();
+        canvas->openImage(test::makeScene(160, 112, 4), "open", "photo");
+        QSignalSpy added(w.window.session(), &SessionController::resultLayerAdded);
+        sendTurn(w, "make {image} warmer", TaskKind::Automatic);
+        sendTurn(w, "add a hat to {image}", TaskKind::Automatic);
+        QCOMPARE(added.size(), 2);
+        const int first = added.at(0).at(0).toInt(), second = added.at(1).at(0).toInt();
+        const LayerId firstLayer = added.at(0).at(1).value<quint64>(), secondLayer = added.at(1).at(1).value<quint64>();
+        QCOMPARE(canvas->inputLayerId(), LayerId(0));  // the turns edited the flattened image
+        // A regeneration of the first turn: another version of its layer, shown.
+        ChatModel* chat = w.chat();
+        clickAction(w.window, chat->resultIndex(first), ChatAction::Regenerate);
+        QTRY_COMPARE_WITH_TIMEOUT(added.size(), 3, 120000);
+        const int regenerated = added.at(2).at(0).toInt();
+        QCOMPARE(added.at(2).at(1).value<quint64>(), quint64(firstLayer));
+        QCOMPARE(doc.findLayer(firstLayer)->currentVersion, 1);
+        LayerModel* layers = w.window.documentActions()->layerPanel()->model();
+        layers->setLayerVisible(layers->rowForId(firstLayer), false);
+        const int layerCount = doc.layerCount();
+        const int undoCount = w.window.undoStack()->count();
+        const auto asRgb32 = [](const QImage& i) { return i.convertToFormat(QImage::Format_RGB32); };
+
+        // Use the first turn's result: its layer, at its version, visible, is the next input.
+        clickAction(w.window, chat->resultIndex(first), ChatAction::UseAsCanvas);
+        QCOMPARE(doc.layerCount(), layerCount);  // no copy
+        const Layer* layer = doc.findLayer(firstLayer);
+        QCOMPARE(layer->currentVersion, 0);
+        QVERIFY(layer->visible);
+        QCOMPARE(canvas->inputLayerId(), firstLayer);
+        QCOMPARE(asRgb32(canvas->inputImage()), asRgb32(chat->turn(first)->result));
+        // The layer panel shows it selected; the chat's {image} is it.
+        LayerPanel* panel = w.window.documentActions()->layerPanel();
+        QCOMPARE(panel->currentLayerId(), firstLayer);
+        QTRY_COMPARE(w.window.chatPanel()->contextBar()->imageSources().value(0), canvas->inputName());
+        QVERIFY(canvas->inputName().contains(QString::fromStdString(layer->name)));
+        // One undo step, which puts everything back.
+        QCOMPARE(w.window.undoStack()->count(), undoCount + 1);
+        w.window.undoStack()->undo();
+        QCOMPARE(canvas->inputLayerId(), LayerId(0));
+        QCOMPARE(doc.findLayer(firstLayer)->currentVersion, 1);
+        QVERIFY(!doc.findLayer(firstLayer)->visible);
+        w.window.undoStack()->redo();
+        // The regeneration's result is the other version of the same layer.
+        clickAction(w.window, chat->resultIndex(regenerated), ChatAction::UseAsCanvas);
+        QCOMPARE(doc.layerCount(), layerCount);
+        QCOMPARE(doc.findLayer(firstLayer)->currentVersion, 1);
+        QCOMPARE(asRgb32(canvas->inputImage()), asRgb32(chat->turn(regenerated)->result));
+        // Nothing to change: no undo step.
+        const int settled = w.window.undoStack()->count();
+        clickAction(w.window, chat->resultIndex(regenerated), ChatAction::UseAsCanvas);
+        QCOMPARE(w.window.undoStack()->count(), settled);
+
+        // The second turn's layer deleted: its result comes back as a new layer, once.
+        QVERIFY(layers->deleteLayer(layers->rowForId(secondLayer)));
+        QCOMPARE(doc.layerCount(), layerCount - 1);
+        clickAction(w.window, chat->resultIndex(second), ChatAction::UseAsCanvas);
+        QCOMPARE(doc.layerCount(), layerCount);
+        const LayerId back = canvas->inputLayerId();
+        QVERIFY(back != 0 && back != firstLayer);  // (the id of the deleted layer may be reused)
+        QCOMPARE(asRgb32(canvas->inputImage()), asRgb32(chat->turn(second)->result));
+        QVERIFY(doc.findLayer(back)->provenance());
+        QCOMPARE(doc.findLayer(back)->provenance()->turn, second);
+        QCOMPARE(panel->currentLayerId(), back);
+        clickAction(w.window, chat->resultIndex(second), ChatAction::UseAsCanvas);
+        QCOMPARE(doc.layerCount(), layerCount);
+        test::saveScreenshot(&w.window, "main-window-use-result-layer");
+        w.window.documentSession()->discardAutosave();
     }
 
 private:

@@ -249,7 +249,23 @@ void SessionController::dispatchNext() {
     Q_EMIT jobSubmitted(record.job);
 }
 
-int SessionController::regenerate(int turnId) { return rerun(turnId, -1, m_turnLayers.value(turnId)); }
+int SessionController::regenerate(int turnId) { return rerun(turnId, -1, layerOfTurn(turnId)); }
+
+LayerId SessionController::layerOfTurn(int turnId, int* version) const {
+    const LayerId id = m_turnLayers.value(turnId);
+    const Layer* layer = id ? m_document->document().findLayer(id) : nullptr;
+    if (!layer) return 0;
+    // Layer ids are reused after a deletion: a layer with the id but without a version of this
+    // turn is not the turn's layer any more.
+    for (int v = static_cast<int>(layer->versions.size()) - 1; v >= 0; --v) {
+        const auto& p = layer->versions[static_cast<std::size_t>(v)].provenance;
+        if (p && p->turn == turnId) {
+            if (version) *version = v;
+            return id;
+        }
+    }
+    return 0;
+}
 
 int SessionController::rerunLayer(quint64 layerId, bool newSeed) {
     const Layer* layer = m_document->document().findLayer(layerId);
@@ -423,7 +439,45 @@ int SessionController::queueRerun(ChatTurn turn, const SendRequest& request, Inf
 void SessionController::useResultAsCanvas(int turnId) {
     const ChatTurn* turn = m_chat->turn(turnId);
     if (!turn || turn->result.isNull()) return;
-    m_document->applyResult(turn->result, tr("Use the result of turn %1").arg(turnId));
+    LayerModel* layers = m_document->layers();
+    const Document& doc = m_document->document();
+    int version = -1;
+    const LayerId made = layerOfTurn(turnId, &version);
+    const Layer* layer = made ? doc.findLayer(made) : nullptr;
+    const QString text = tr("Use the result of turn %1").arg(turnId);
+    QUndoStack* stack = m_document->undoStack();
+    LayerId target = made;
+    if (layer) {
+        // The result is already a layer: it becomes the next turn's input, showing this turn's
+        // version (a regeneration added another one to the same layer), and visible.
+        const bool changes = version != layer->currentVersion || !layer->visible || m_document->inputLayerId() != made;
+        if (changes) {
+            // One undo step, and none when it already is the input as it should be.
+            const int row = layers->rowForId(made);
+            stack->beginMacro(text);
+            layers->showVersion(row, version);
+            if (!layer->visible) layers->setLayerVisible(row, true);
+            layers->setInputLayer(made);
+            stack->endMacro();
+        }
+    } else {
+        // Its layer was deleted: the result comes back as a new layer, with the turn's provenance.
+        const auto record = m_records.constFind(turnId);
+        const std::optional<Provenance> provenance =
+            record != m_records.cend() ? record->provenance : std::optional<Provenance>();
+        stack->beginMacro(text);
+        target = m_document->addResultLayer(turn->result, resultLayerName(turnId, turn->instruction), provenance, text);
+        if (target) layers->setInputLayer(target);
+        stack->endMacro();
+        if (target) m_turnLayers[turnId] = target;
+    }
+    if (target) Q_EMIT layerRevealRequested(target);
+}
+
+QString SessionController::resultLayerName(int turnId, const QString& instruction) {
+    QString name = instruction.simplified();
+    if (name.size() > 40) name = name.left(39) + QChar(0x2026);
+    return tr("Turn %1: %2").arg(turnId).arg(name);
 }
 
 void SessionController::setTurnExcluded(int turnId, bool excluded) {
@@ -472,6 +526,7 @@ void SessionController::onFinished(quint64 id, const JobOutcome& outcome) {
     m_document->clearPreview();
     const TurnRecord& record = m_records[turnId];
     const Provenance provenance = provenanceOf(turnId, outcome);
+    m_records[turnId].provenance = provenance;  // for bringing the result back if its layer is deleted
     LayerModel* layers = m_document->layers();
     const Document& doc = m_document->document();
     const Image result = toAceImage(outcome.image, 4);
@@ -483,9 +538,7 @@ void SessionController::onFinished(quint64 id, const JobOutcome& outcome) {
         m_turnLayers[turnId] = record.targetLayer;
         Q_EMIT resultLayerAdded(turnId, record.targetLayer, doc.findLayer(record.targetLayer)->currentVersion);
     } else {
-        QString name = QString::fromStdString(provenance.instruction).simplified();
-        if (name.size() > 40) name = name.left(39) + QChar(0x2026);
-        name = tr("Turn %1: %2").arg(turnId).arg(name);
+        const QString name = resultLayerName(turnId, QString::fromStdString(provenance.instruction));
         const QString text = tr("Result of turn %1").arg(turnId);
         // One undo step: the result layer, right above the layer the turn edited, and that layer's
         // role as the next turn's input passes to the result so that turns chain.

@@ -88,6 +88,8 @@ public Q_SLOTS:
     // and adds the output as a new version of that layer. Returns the new turn's id, 0 when the
     // layer has no turn of this session to repeat (message() says why).
     int rerunLayer(quint64 layerId, bool newSeed);
+    // The turn's result becomes the next turn's input: its result layer (showing the turn's
+    // version, made visible), or a new layer with it when that layer was deleted. One undo step.
     void useResultAsCanvas(int turnId);
     void setTurnExcluded(int turnId, bool excluded);
 
@@ -105,6 +107,8 @@ Q_SIGNALS:
     void turnCancelled(int turnId);
     // A result layer was added (or a version of one, when `version` > 0) for a finished turn.
     void resultLayerAdded(int turnId, quint64 layerId, int version);
+    // The layer panel should select and show this layer (use as canvas picked it).
+    void layerRevealRequested(quint64 layerId);
     // Something the user should read (the status bar shows it).
     void message(const QString& text);
 
@@ -127,6 +131,10 @@ private:
     std::optional<InferenceJob> jobFromJson(const nlohmann::json& s, const std::string& instruction, qint64 seed) const;
     nlohmann::json turnJson(int turnId) const;
     void dropRunningTurns();
+    static QString resultLayerName(int turnId, const QString& instruction);
+    // The result layer a turn made or versioned, and which of its versions is the turn's; 0 when
+    // it was deleted.
+    LayerId layerOfTurn(int turnId, int* version = nullptr) const;
     bool endDropped(quint64 jobId);
     Provenance provenanceOf(int turnId, const JobOutcome& outcome) const;
 
@@ -152,6 +160,7 @@ private:
         // The turn as the project stores it once it is over (its images already stored as
         // assets), so that each save does not convert and hash them again.
         mutable nlohmann::json stored;
+        std::optional<Provenance> provenance;  // of its result, once it finished
     };
     QHash<int, TurnRecord> m_records;
     QHash<int, LayerId> m_turnLayers;  // turn -> the result layer it made or versioned

@@ -109,6 +109,7 @@ nlohmann::json SessionController::turnJson(int turnId) const {
         {"inputLayer", record.inputLayer},
         {"inputName", record.inputName.toStdString()},
         {"targetLayer", record.targetLayer},
+        {"provenance", record.provenance ? provenanceToJson(*record.provenance) : nlohmann::json()},
     };
     if (record.submitted) {
         nlohmann::json job = jobJson(record.job);
@@ -227,6 +228,8 @@ bool SessionController::restoreConversation(const nlohmann::json& conversation, 
                     record.job = std::move(*parsed);
                     record.job.id = static_cast<quint64>(turn.id);
                 }
+                if (t.contains("provenance") && !t["provenance"].is_null())
+                    record.provenance = provenanceFromJson(t["provenance"]);
                 const LayerId layer = t.value("layer", LayerId(0));
                 if (layer) layers.insert(turn.id, layer);
                 records.insert(turn.id, std::move(record));
