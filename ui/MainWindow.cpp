@@ -26,6 +26,7 @@
 #include "CanvasDocument.h"
 #include "CanvasPanel.h"
 #include "CanvasView.h"
+#include "ChatInput.h"
 #include "ChatModel.h"
 #include "ChatPanel.h"
 #include "EngineBackend.h"
@@ -162,9 +163,32 @@ void MainWindow::createMenus() {
     shortcuts->setObjectName("actionShortcuts");
 }
 
+void MainWindow::sendTurn(const SendRequest& request) {
+    if (taskLayerInputs(request.task) < 2) {
+        m_session->send(request);
+        return;
+    }
+    // {image} is the input layer (or the flattened image), {image1} the layer selected in the panel.
+    LayerPanel* panel = m_documentActions->layerPanel();
+    const LayerId selected = panel ? panel->currentLayerId() : 0;
+    const Layer* layer = selected ? m_document->document().findLayer(selected) : nullptr;
+    if (!m_document->hasImage() || !layer || layer->kind != LayerKind::Raster || selected == m_document->inputLayerId()) {
+        statusBar()->showMessage(tr("To fuse two layers, choose the layer to fuse into as the next turn's input and "
+                                    "select the other one in the layer panel."),
+                                 10000);
+        m_chatPanel->input()->setPlainText(request.text);  // nothing is lost
+        return;
+    }
+    SendRequest fused = request;
+    fused.attachments.prepend(ChatImage{m_document->layerImage(selected), QImage(), imageLabel(1),
+                                        QString::fromStdString(layer->name)});
+    for (int i = 0; i < fused.attachments.size(); ++i) fused.attachments[i].label = imageLabel(i + 1);
+    m_session->send(fused);
+}
+
 void MainWindow::connectSession() {
     ChatPanel* chat = m_chatPanel;
-    connect(chat, &ChatPanel::sendRequested, m_session, &SessionController::send);
+    connect(chat, &ChatPanel::sendRequested, this, &MainWindow::sendTurn);
     connect(chat, &ChatPanel::cancelRequested, m_session, &SessionController::cancel);
     connect(chat, &ChatPanel::useAsCanvasRequested, m_session, &SessionController::useResultAsCanvas);
     connect(chat, &ChatPanel::regenerateRequested, m_session, &SessionController::regenerate);

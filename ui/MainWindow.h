@@ -20,6 +20,7 @@ class ChatPanel;
 class DocumentActions;
 class DocumentSession;
 class SessionController;
+struct SendRequest;
 
 // The application window: the canvas in the centre, the chat and layer panels as docks.
 // `backend` creates the inference backend on the worker thread; empty = the engine
@@ -37,6 +38,8 @@ public:
     ChatPanel* chatPanel() const { return m_chatPanel; }
     CanvasDocument* document() const { return m_document; }
     SessionController* session() const { return m_session; }
+    // Sends a chat message; a layer fusion takes the layer selected in the layer panel as {image1}.
+    void sendTurn(const ace::SendRequest& request);
     QUndoStack* undoStack() const { return m_undoStack; }
     // The layered document, its project file, exports and autosave (File menu, layer panel).
     DocumentSession* documentSession() const { return m_documentSession; }

@@ -158,6 +158,11 @@ LayerId CanvasDocument::inputLayerId() const {
 QImage CanvasDocument::inputImage() const {
     const LayerId id = inputLayerId();
     if (!id || !m_hasImage) return m_image;
+    return layerImage(id);
+}
+
+QImage CanvasDocument::layerImage(LayerId id) const {
+    if (!m_hasImage || document().indexOf(id) < 0) return {};
     // The layer alone on the canvas, its opacity applied, over black like the composite.
     const Image rgba = renderLayer(document(), document().indexOf(id));
     QImage out(rgba.width, rgba.height, QImage::Format_RGB32);

@@ -65,6 +65,8 @@ public:
     // What that image is, for the chat's context display: a layer's name or "flattened image".
     QString inputName() const;
     LayerId inputLayerId() const;
+    // A layer alone at the canvas's size, as inputImage() shows the input layer (null: no such layer).
+    QImage layerImage(LayerId id) const;
 
     // Undoable edits, one command each.
     // A new document of the image's size holding it as one layer (`layerName`) and an empty mask.

@@ -14,8 +14,31 @@ QString taskDisplayName(TaskKind task) {
     case TaskKind::Outpainting: return ChatModel::tr("Outpainting");
     case TaskKind::ReferenceGuided: return ChatModel::tr("Reference-guided");
     case TaskKind::TryOn: return ChatModel::tr("Try on");
+    case TaskKind::LayerDecouple: return ChatModel::tr("Layer: decouple subject");
+    case TaskKind::LayerFusion: return ChatModel::tr("Layer: fuse two layers");
     }
     return {};
+}
+
+QString taskTemplate(TaskKind task) {
+    // The model reads English instructions: the templates are not translated.
+    switch (task) {
+    case TaskKind::LayerDecouple:
+        return QStringLiteral("Separate the main subject of {image} from its background, keeping the subject unchanged "
+                              "on a pure white background.");
+    case TaskKind::LayerFusion:
+        return QStringLiteral("Fuse the subject of {image1} into {image} seamlessly, matching the lighting and "
+                              "perspective. Other parts remain unchanged.");
+    default: return {};
+    }
+}
+
+int taskLayerInputs(TaskKind task) {
+    switch (task) {
+    case TaskKind::LayerDecouple: return 1;
+    case TaskKind::LayerFusion: return 2;
+    default: return 0;
+    }
 }
 
 std::string taskReferenceName(TaskKind task) {
@@ -27,7 +50,9 @@ std::string taskReferenceName(TaskKind task) {
     case TaskKind::TryOn: return "Try On";
     case TaskKind::Automatic:
     case TaskKind::TextToImage:
-    case TaskKind::ReferenceGuided: return "";
+    case TaskKind::ReferenceGuided:
+    case TaskKind::LayerDecouple:  // the reference has no task string for these: plain instructions
+    case TaskKind::LayerFusion: return "";
     }
     return "";
 }

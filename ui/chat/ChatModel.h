@@ -11,8 +11,16 @@ namespace ace {
 
 // What a turn asks for; changes how its images are prepared (only inpainting changes pixels in
 // the reference: the masked area is blanked) and which images it takes.
-enum class TaskKind { Automatic, TextToImage, Inpainting, Outpainting, ReferenceGuided, TryOn };
+// LayerDecouple and LayerFusion are ACE's layer tasks: the first takes the chosen input layer as
+// {image}, the second also the layer selected in the layer panel as {image1}; their results
+// come in as new layers like every turn's.
+enum class TaskKind { Automatic, TextToImage, Inpainting, Outpainting, ReferenceGuided, TryOn, LayerDecouple, LayerFusion };
 QString taskDisplayName(TaskKind task);
+// The instruction a task starts from when it is chosen ("" = none), phrased like the reference's
+// chatbot examples, with the {image}/{image1} references the task prepares.
+QString taskTemplate(TaskKind task);
+// How many document layers the task takes as its images ({image}, then {image1}); 0: the usual inputs.
+int taskLayerInputs(TaskKind task);
 // The reference's task string for the canvas image ("" = automatic).
 std::string taskReferenceName(TaskKind task);
 

@@ -114,9 +114,26 @@ ChatPanel::ChatPanel(ChatModel* model, QWidget* parent) : QWidget(parent), m_mod
     m_task->setToolTip(tr("What the turn does; inpainting blanks the masked area before the model sees it, "
                           "text to image ignores the canvas"));
     for (TaskKind t : {TaskKind::Automatic, TaskKind::Inpainting, TaskKind::Outpainting, TaskKind::ReferenceGuided,
-                       TaskKind::TryOn, TaskKind::TextToImage})
+                       TaskKind::TryOn, TaskKind::TextToImage, TaskKind::LayerDecouple, TaskKind::LayerFusion})
         m_task->addItem(taskDisplayName(t), static_cast<int>(t));
+    m_task->setItemData(m_task->findData(int(TaskKind::LayerDecouple)),
+                        tr("Separates the subject of the input layer ({image}) from its background; the result is a new layer"),
+                        Qt::ToolTipRole);
+    m_task->setItemData(m_task->findData(int(TaskKind::LayerFusion)),
+                        tr("Fuses the layer selected in the layer panel ({image1}) into the input layer ({image}); "
+                           "the result is a new layer"),
+                        Qt::ToolTipRole);
     connect(m_task, &QComboBox::currentIndexChanged, this, &ChatPanel::refreshImageMapping);
+    // A layer task starts from its instruction template (the message box keeps what the user typed).
+    connect(m_task, &QComboBox::currentIndexChanged, this, [this] {
+        const QString text = m_input->toPlainText().trimmed();
+        bool isTemplate = text.isEmpty();
+        for (int i = 0; i < m_task->count(); ++i)
+            if (!taskTemplate(TaskKind(m_task->itemData(i).toInt())).isEmpty() &&
+                text == taskTemplate(TaskKind(m_task->itemData(i).toInt())))
+                isTemplate = true;
+        if (isTemplate) m_input->setPlainText(taskTemplate(task()));
+    });
 
     m_pasteBack = new QCheckBox(tr("Keep unmasked pixels"), this);
     m_pasteBack->setObjectName("pasteBackBox");

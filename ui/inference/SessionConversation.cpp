@@ -24,6 +24,7 @@ constexpr TaskKey kTaskKeys[] = {
     {TaskKind::Automatic, "automatic"},         {TaskKind::TextToImage, "text-to-image"},
     {TaskKind::Inpainting, "inpainting"},       {TaskKind::Outpainting, "outpainting"},
     {TaskKind::ReferenceGuided, "reference"},   {TaskKind::TryOn, "try-on"},
+    {TaskKind::LayerDecouple, "layer-decouple"}, {TaskKind::LayerFusion, "layer-fusion"},
 };
 
 std::string taskKey(TaskKind kind) {
