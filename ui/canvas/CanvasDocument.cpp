@@ -193,19 +193,27 @@ LayerId CanvasDocument::addResultLayer(const QImage& image, const QString& name,
                                        const std::optional<Provenance>& provenance, const QString& actionText,
                                        LayerId aboveLayer) {
     if (image.isNull()) return 0;
-    Layer layer = Layer::raster(name.toStdString(), toAceImage(image, 4));
+    return addResultLayer(toAceImage(image, 4), name, provenance, actionText, aboveLayer);
+}
+
+LayerId CanvasDocument::addResultLayer(const Image& rgba, const QString& name,
+                                       const std::optional<Provenance>& provenance, const QString& actionText,
+                                       LayerId aboveLayer) {
+    if (rgba.isNull()) return 0;
+    const QSize imageSize(rgba.width, rgba.height);
+    Layer layer = Layer::raster(name.toStdString(), rgba);
     layer.versions.front().provenance = provenance;
     if (!m_hasImage) {
         // The first image of the session: the document takes its size.
-        Document next(image.width(), image.height());
+        Document next(rgba.width, rgba.height);
         const LayerId id = next.addLayer(std::move(layer));
-        next.addLayer(Layer::mask(tr("Mask").toStdString(), toAceImage(emptyMask(image.size()), 1)));
+        next.addLayer(Layer::mask(tr("Mask").toStdString(), toAceImage(emptyMask(imageSize), 1)));
         undoStack()->push(new SwapDocumentCommand(m_layers, std::move(next), actionText));
         return id;
     }
-    if (image.size() != size()) {
-        layer.x = (size().width() - image.width()) / 2;
-        layer.y = (size().height() - image.height()) / 2;
+    if (imageSize != size()) {
+        layer.x = (size().width() - rgba.width) / 2;
+        layer.y = (size().height() - rgba.height) / 2;
     }
     const int above = aboveLayer ? document().indexOf(aboveLayer) : -1;
     return m_layers->addLayer(std::move(layer), actionText, above < 0 ? -1 : above + 1);

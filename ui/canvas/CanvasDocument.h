@@ -76,6 +76,9 @@ public:
     // that one, else on top of the stack. Returns the new layer's id.
     LayerId addResultLayer(const QImage& image, const QString& name, const std::optional<Provenance>& provenance,
                            const QString& actionText, LayerId aboveLayer = 0);
+    // The same with the layer's RGBA8 pixels already converted (off the GUI thread).
+    LayerId addResultLayer(const Image& rgba, const QString& name, const std::optional<Provenance>& provenance,
+                           const QString& actionText, LayerId aboveLayer = 0);
     void applyResult(const QImage& result, const QString& actionText);  // a plain new layer
     void clearMask();
     void invertMask();

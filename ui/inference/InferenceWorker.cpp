@@ -110,6 +110,16 @@ JobOutcome InferenceWorker::finish(const InferenceJob& job, const TurnResult& re
         }
     }
     out.image = toQImage(image);
+    // The layer's pixels too: at 2048 x 2048 the conversion would stall the GUI thread.
+    if (image.channels != 3) {
+        out.rgba = toAceImage(out.image, 4);
+        return out;
+    }
+    out.rgba = Image(image.width, image.height, 4);
+    const std::uint8_t* s = image.data.data();
+    std::uint8_t* d = out.rgba.data.data();
+    for (std::size_t i = 0, n = static_cast<std::size_t>(image.width) * image.height; i < n; ++i, s += 3, d += 4)
+        d[0] = s[0], d[1] = s[1], d[2] = s[2], d[3] = 255;
     return out;
 }
 

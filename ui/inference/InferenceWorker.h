@@ -32,6 +32,7 @@ struct InferenceJob {
 
 struct JobOutcome {
     QImage image;          // final: registered to the target, pasted back; RGB888
+    Image rgba;            // the same as RGBA8 (opaque), converted on the worker thread for the result layer
     QSize engineSize;      // what the engine produced
     qint64 seed = 0;
     int steps = 0;

@@ -529,7 +529,7 @@ void SessionController::onFinished(quint64 id, const JobOutcome& outcome) {
     m_records[turnId].provenance = provenance;  // for bringing the result back if its layer is deleted
     LayerModel* layers = m_document->layers();
     const Document& doc = m_document->document();
-    const Image result = toAceImage(outcome.image, 4);
+    const Image result = outcome.rgba.isNull() ? toAceImage(outcome.image, 4) : outcome.rgba;
     // Results registered to the canvas take the shape of the layer they belong to.
     const bool canvasSized = result.width == doc.width() && result.height == doc.height();
     const Layer* target = record.targetLayer ? doc.findLayer(record.targetLayer) : nullptr;
@@ -556,7 +556,7 @@ void SessionController::onFinished(quint64 id, const JobOutcome& outcome) {
             layer.versions.front().provenance = provenance;
             id = layers->addLayer(std::move(layer), text, inputIndex < 0 ? -1 : inputIndex + 1);
         } else {
-            id = m_document->addResultLayer(outcome.image, name, provenance, text,
+            id = m_document->addResultLayer(result, name, provenance, text,
                                             inputIndex >= 0 ? record.inputLayer : 0);
         }
         if (followInput && id) layers->setInputLayer(id);
