@@ -223,6 +223,8 @@ void MainWindow::connectSession() {
         });
     // The conversation is saved with the project (and autosaved) and comes back with it; opening
     // another project replaces it, a failed open leaves it as it is.
+    // Layered exports (.ora, .psd) carry the conversation as a plain-text transcript.
+    m_documentSession->setTranscriptProvider([this] { return m_chatModel->transcript().toStdString(); });
     m_documentSession->setSessionProvider([this] {
         nlohmann::json session = m_documentSession->project().session;
         session["conversation"] = m_session->conversationJson();

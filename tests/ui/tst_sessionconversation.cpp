@@ -8,6 +8,10 @@
 // adding a copy, and brings the result back as a layer only when that layer was deleted.
 #include <QtTest>
 
+#include <filesystem>
+
+#include "ace/document/Export.h"
+
 #include <QAbstractItemView>
 #include <QComboBox>
 #include <QListView>
@@ -236,6 +240,33 @@ private Q_SLOTS:
     }
 
     // A project written before the conversation was stored (format 1) opens with an empty chat.
+    void layeredExportsCarryTheTranscript() {
+        configure(test::workingModelFolder(), 2);
+        Window w;
+        QVERIFY(QTest::qWaitForWindowExposed(&w.window));
+        QVERIFY(w.waitReady());
+        w.window.document()->openImage(test::makeScene(128, 96, 5), "open", "photo");
+        w.paintStroke({{30, 40}, {90, 50}}, 20);
+        const InferenceJob job = sendTurn(w, "paint a lighthouse into {image}", TaskKind::Inpainting);
+        QVERIFY(!job.request.current.images.empty());
+        const ChatTurn* turn = w.chat()->turn(w.chat()->turnIds().first());
+        QVERIFY(turn && turn->status == TurnStatus::Done);
+        const QString seed = QStringLiteral("seed %1").arg(turn->seed);
+        for (const char* suffix : {"ora", "psd"}) {
+            const QString file = m_dir.filePath(QStringLiteral("transcript.%1").arg(suffix));
+            QString error;
+            QVERIFY2(w.window.documentSession()->exportLayered(file, &error), qPrintable(error));
+            const std::filesystem::path fsFile = file.toStdString();
+            const LayeredFile read = QString(suffix) == "ora" ? readOpenRaster(fsFile) : readPsd(fsFile);
+            const QString transcript = QString::fromStdString(read.transcript);
+            QVERIFY2(transcript.contains("#1 You [") && transcript.contains("paint a lighthouse into {image}"),
+                     qPrintable(transcript));
+            QVERIFY2(transcript.contains("{image} = ") && transcript.contains("with mask"), qPrintable(transcript));
+            QVERIFY2(transcript.contains("#1 ACE: ") && transcript.contains(seed), qPrintable(transcript));
+        }
+        w.window.documentSession()->discardAutosave();
+    }
+
     void formatOneOpensWithEmptyChat() {
         configure(test::workingModelFolder(), 2);
         Window w;

@@ -285,4 +285,38 @@ void ChatModel::restoreTurns(const QList<ChatTurn>& turns, int nextId) {
     endResetModel();
 }
 
+QString ChatModel::transcript() const {
+    // Not translated: the transcript is metadata read by other tools and by people of any locale.
+    QStringList lines;
+    for (const Entry& e : m_turns) {
+        const ChatTurn& t = e.turn;
+        QString head = QStringLiteral("#%1 You").arg(t.id);
+        if (t.regenerationOf > 0) head += QStringLiteral(" (turn #%1 with a new seed)").arg(t.regenerationOf);
+        if (t.task != TaskKind::Automatic) head += QStringLiteral(" [%1]").arg(taskDisplayName(t.task));
+        lines << head + QStringLiteral(": ") + t.instruction;
+        for (const ChatImage& img : t.images)
+            lines << QStringLiteral("    %1 = %2 (%3x%4%5)")
+                         .arg(img.label, img.source)
+                         .arg(img.image.width())
+                         .arg(img.image.height())
+                         .arg(img.mask.isNull() ? QString() : QStringLiteral(", with mask"));
+        switch (t.status) {
+            case TurnStatus::Done:
+                lines << QStringLiteral("#%1 ACE: %2x%3 result, seed %4, %5 steps, %6 s")
+                             .arg(t.id)
+                             .arg(t.result.width())
+                             .arg(t.result.height())
+                             .arg(t.seed)
+                             .arg(t.steps)
+                             .arg(t.seconds, 0, 'f', 1);
+                break;
+            case TurnStatus::Failed: lines << QStringLiteral("#%1 ACE: failed: %2").arg(t.id).arg(t.error); break;
+            case TurnStatus::Cancelled: lines << QStringLiteral("#%1 ACE: cancelled").arg(t.id); break;
+            default: lines << QStringLiteral("#%1 ACE: not finished").arg(t.id); break;
+        }
+        if (t.excluded) lines << QStringLiteral("    (left out of the context)");
+    }
+    return lines.join(QLatin1Char('\n'));
+}
+
 }  // namespace ace

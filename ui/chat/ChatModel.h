@@ -128,6 +128,9 @@ public:
     // (result layers' provenance names them); later turns are numbered from `nextId` on, or
     // after the highest restored id if that is larger.
     void restoreTurns(const QList<ChatTurn>& turns, int nextId = 1);
+    // The conversation as plain text, for layered exports (OpenRaster/PSD metadata): one block per
+    // turn with its instruction, images, task, and result (seed, steps, time) or error.
+    QString transcript() const;
 
 private:
     struct Entry {
