@@ -48,70 +48,70 @@
 <context>
     <name>ace::CanvasDocument</name>
     <message>
-        <location filename="../ui/canvas/CanvasDocument.cpp" line="175"/>
+        <location filename="../ui/canvas/CanvasDocument.cpp" line="180"/>
         <source>flattened image</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/canvas/CanvasDocument.cpp" line="176"/>
+        <location filename="../ui/canvas/CanvasDocument.cpp" line="181"/>
         <source>layer “%1”</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/canvas/CanvasDocument.cpp" line="182"/>
+        <location filename="../ui/canvas/CanvasDocument.cpp" line="187"/>
         <source>Background</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/canvas/CanvasDocument.cpp" line="183"/>
-        <location filename="../ui/canvas/CanvasDocument.cpp" line="197"/>
-        <location filename="../ui/canvas/CanvasDocument.cpp" line="216"/>
+        <location filename="../ui/canvas/CanvasDocument.cpp" line="188"/>
+        <location filename="../ui/canvas/CanvasDocument.cpp" line="210"/>
+        <location filename="../ui/canvas/CanvasDocument.cpp" line="229"/>
         <source>Mask</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/canvas/CanvasDocument.cpp" line="210"/>
+        <location filename="../ui/canvas/CanvasDocument.cpp" line="223"/>
         <source>Result</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/canvas/CanvasDocument.cpp" line="217"/>
+        <location filename="../ui/canvas/CanvasDocument.cpp" line="230"/>
         <source>Add mask layer</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/canvas/CanvasDocument.cpp" line="251"/>
+        <location filename="../ui/canvas/CanvasDocument.cpp" line="264"/>
         <source>Clear mask</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/canvas/CanvasDocument.cpp" line="263"/>
+        <location filename="../ui/canvas/CanvasDocument.cpp" line="276"/>
         <source>Invert mask</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/canvas/CanvasDocument.cpp" line="278"/>
+        <location filename="../ui/canvas/CanvasDocument.cpp" line="291"/>
         <source>Erase region</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/canvas/CanvasDocument.cpp" line="278"/>
+        <location filename="../ui/canvas/CanvasDocument.cpp" line="291"/>
         <source>Fill region</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/canvas/CanvasDocument.cpp" line="301"/>
+        <location filename="../ui/canvas/CanvasDocument.cpp" line="314"/>
         <source>Ellipse mask</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/canvas/CanvasDocument.cpp" line="301"/>
+        <location filename="../ui/canvas/CanvasDocument.cpp" line="314"/>
         <source>Rectangle mask</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/canvas/CanvasDocument.cpp" line="310"/>
-        <location filename="../ui/canvas/CanvasDocument.cpp" line="314"/>
+        <location filename="../ui/canvas/CanvasDocument.cpp" line="323"/>
+        <location filename="../ui/canvas/CanvasDocument.cpp" line="327"/>
         <source>Extend canvas</source>
         <translation type="unfinished"></translation>
     </message>
@@ -423,52 +423,62 @@ or describe an image in the chat to create one.</source>
 <context>
     <name>ace::ChatModel</name>
     <message>
-        <location filename="../ui/chat/ChatModel.cpp" line="9"/>
+        <location filename="../ui/chat/ChatModel.cpp" line="11"/>
         <source>Automatic</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/chat/ChatModel.cpp" line="10"/>
+        <location filename="../ui/chat/ChatModel.cpp" line="12"/>
         <source>Text to image</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/chat/ChatModel.cpp" line="11"/>
+        <location filename="../ui/chat/ChatModel.cpp" line="13"/>
         <source>Inpainting</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/chat/ChatModel.cpp" line="12"/>
+        <location filename="../ui/chat/ChatModel.cpp" line="14"/>
         <source>Outpainting</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/chat/ChatModel.cpp" line="13"/>
+        <location filename="../ui/chat/ChatModel.cpp" line="15"/>
         <source>Reference-guided</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/chat/ChatModel.cpp" line="14"/>
+        <location filename="../ui/chat/ChatModel.cpp" line="16"/>
         <source>Try on</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/chat/ChatModel.cpp" line="104"/>
+        <location filename="../ui/chat/ChatModel.cpp" line="17"/>
+        <source>Layer: decouple subject</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/chat/ChatModel.cpp" line="18"/>
+        <source>Layer: fuse two layers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/chat/ChatModel.cpp" line="132"/>
         <source>Turn %1 again with a new seed; its input is already in the context as turn %1.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/chat/ChatModel.cpp" line="105"/>
+        <location filename="../ui/chat/ChatModel.cpp" line="133"/>
         <source>Left out of the context: later turns do not see this turn (Delete puts it back).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/chat/ChatModel.cpp" line="106"/>
+        <location filename="../ui/chat/ChatModel.cpp" line="134"/>
         <source>In the context of the next turn: its instruction and first image go with it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/chat/ChatModel.cpp" line="109"/>
+        <location filename="../ui/chat/ChatModel.cpp" line="137"/>
         <source>Double-click or Enter: use as the canvas image. Right-click for all actions.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -493,125 +503,135 @@ Describe an edit of the canvas image (paint a mask to say where) or a new image,
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/chat/ChatPanel.cpp" line="121"/>
+        <location filename="../ui/chat/ChatPanel.cpp" line="120"/>
+        <source>Separates the subject of the input layer ({image}) from its background; the result is a new layer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/chat/ChatPanel.cpp" line="123"/>
+        <source>Fuses the layer selected in the layer panel ({image1}) into the input layer ({image}); the result is a new layer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/chat/ChatPanel.cpp" line="138"/>
         <source>Keep unmasked pixels</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/chat/ChatPanel.cpp" line="124"/>
+        <location filename="../ui/chat/ChatPanel.cpp" line="141"/>
         <source>Paste the pixels outside the mask back from the input, feathered at the edge, so repeated edits do not drift</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/chat/ChatPanel.cpp" line="127"/>
+        <location filename="../ui/chat/ChatPanel.cpp" line="144"/>
         <source>Attach…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/chat/ChatPanel.cpp" line="129"/>
+        <location filename="../ui/chat/ChatPanel.cpp" line="146"/>
         <source>Attach images to the next turn: they become {image1}, {image2}, … after the canvas (dropping or pasting them into the message box works too)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/chat/ChatPanel.cpp" line="132"/>
+        <location filename="../ui/chat/ChatPanel.cpp" line="149"/>
         <source>Send</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/chat/ChatPanel.cpp" line="135"/>
+        <location filename="../ui/chat/ChatPanel.cpp" line="152"/>
         <source>Send the instruction (Enter)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/chat/ChatPanel.cpp" line="137"/>
+        <location filename="../ui/chat/ChatPanel.cpp" line="154"/>
         <source>Cancel</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/chat/ChatPanel.cpp" line="140"/>
+        <location filename="../ui/chat/ChatPanel.cpp" line="157"/>
         <source>Stop the running turn (within one step) and drop the queued ones (Esc)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/chat/ChatPanel.cpp" line="149"/>
+        <location filename="../ui/chat/ChatPanel.cpp" line="166"/>
         <source>Task</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/chat/ChatPanel.cpp" line="182"/>
+        <location filename="../ui/chat/ChatPanel.cpp" line="199"/>
         <source>Use the result as canvas image</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/chat/ChatPanel.cpp" line="184"/>
+        <location filename="../ui/chat/ChatPanel.cpp" line="201"/>
         <source>Copy the result image</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/chat/ChatPanel.cpp" line="186"/>
+        <location filename="../ui/chat/ChatPanel.cpp" line="203"/>
         <source>Remove from or put back into the context</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/chat/ChatPanel.cpp" line="216"/>
+        <location filename="../ui/chat/ChatPanel.cpp" line="233"/>
         <source>image</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/chat/ChatPanel.cpp" line="249"/>
+        <location filename="../ui/chat/ChatPanel.cpp" line="266"/>
         <source>%1 + mask</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/chat/ChatPanel.cpp" line="248"/>
+        <location filename="../ui/chat/ChatPanel.cpp" line="265"/>
         <source>canvas</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/chat/ChatPanel.cpp" line="315"/>
-        <location filename="../ui/chat/ChatPanel.cpp" line="324"/>
+        <location filename="../ui/chat/ChatPanel.cpp" line="332"/>
+        <location filename="../ui/chat/ChatPanel.cpp" line="341"/>
         <source>Attach images</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/chat/ChatPanel.cpp" line="316"/>
+        <location filename="../ui/chat/ChatPanel.cpp" line="333"/>
         <source>Images (*.png *.jpg *.jpeg *.webp *.bmp *.tif *.tiff)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/chat/ChatPanel.cpp" line="325"/>
+        <location filename="../ui/chat/ChatPanel.cpp" line="342"/>
         <source>Cannot read %1:
 %2.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/chat/ChatPanel.cpp" line="183"/>
+        <location filename="../ui/chat/ChatPanel.cpp" line="200"/>
         <source>Regenerate with a new seed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/chat/ChatPanel.cpp" line="185"/>
+        <location filename="../ui/chat/ChatPanel.cpp" line="202"/>
         <source>Edit and resend</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/chat/ChatPanel.cpp" line="416"/>
-        <location filename="../ui/chat/ChatPanel.cpp" line="422"/>
+        <location filename="../ui/chat/ChatPanel.cpp" line="433"/>
+        <location filename="../ui/chat/ChatPanel.cpp" line="439"/>
         <source>Save image as</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/chat/ChatPanel.cpp" line="417"/>
+        <location filename="../ui/chat/ChatPanel.cpp" line="434"/>
         <source>ace-turn-%1.png</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/chat/ChatPanel.cpp" line="418"/>
+        <location filename="../ui/chat/ChatPanel.cpp" line="435"/>
         <source>PNG (*.png);;JPEG (*.jpg *.jpeg);;WebP (*.webp)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/chat/ChatPanel.cpp" line="423"/>
+        <location filename="../ui/chat/ChatPanel.cpp" line="440"/>
         <source>Cannot write file %1:
 %2.</source>
         <translation type="unfinished"></translation>
@@ -856,7 +876,7 @@ Describe an edit of the canvas image (paint a mask to say where) or a new image,
 <context>
     <name>ace::DocumentSession</name>
     <message>
-        <location filename="../ui/layers/DocumentSession.cpp" line="149"/>
+        <location filename="../ui/layers/DocumentSession.cpp" line="151"/>
         <source>The session has no file yet.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1242,171 +1262,176 @@ Seed: %2</source>
 <context>
     <name>ace::MainWindow</name>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="42"/>
+        <location filename="../ui/MainWindow.cpp" line="45"/>
         <source>ACE Desktop</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="65"/>
+        <location filename="../ui/MainWindow.cpp" line="68"/>
         <source>Settings…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="67"/>
+        <location filename="../ui/MainWindow.cpp" line="70"/>
         <source>Load again</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="87"/>
-        <location filename="../ui/MainWindow.cpp" line="249"/>
+        <location filename="../ui/MainWindow.cpp" line="90"/>
+        <location filename="../ui/MainWindow.cpp" line="301"/>
         <source>No model loaded</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="107"/>
+        <location filename="../ui/MainWindow.cpp" line="110"/>
         <source>Chat</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="113"/>
+        <location filename="../ui/MainWindow.cpp" line="116"/>
         <source>Layers</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="120"/>
+        <location filename="../ui/MainWindow.cpp" line="123"/>
         <source>&amp;File</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="121"/>
+        <location filename="../ui/MainWindow.cpp" line="124"/>
         <source>&amp;Open Image…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="124"/>
+        <location filename="../ui/MainWindow.cpp" line="127"/>
         <source>&amp;Save Canvas As…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="128"/>
+        <location filename="../ui/MainWindow.cpp" line="131"/>
         <source>S&amp;ettings…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="132"/>
+        <location filename="../ui/MainWindow.cpp" line="135"/>
         <source>&amp;Quit</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="136"/>
+        <location filename="../ui/MainWindow.cpp" line="139"/>
         <source>&amp;Edit</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="137"/>
+        <location filename="../ui/MainWindow.cpp" line="140"/>
         <source>&amp;Undo</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="140"/>
+        <location filename="../ui/MainWindow.cpp" line="143"/>
         <source>&amp;Redo</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="146"/>
+        <location filename="../ui/MainWindow.cpp" line="149"/>
         <source>&amp;View</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="152"/>
+        <location filename="../ui/MainWindow.cpp" line="155"/>
         <source>&amp;Help</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="153"/>
+        <location filename="../ui/MainWindow.cpp" line="156"/>
         <source>&amp;About ACE Desktop</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="155"/>
+        <location filename="../ui/MainWindow.cpp" line="158"/>
         <source>&amp;Keyboard Shortcuts</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="211"/>
+        <location filename="../ui/MainWindow.cpp" line="176"/>
+        <source>To fuse two layers, choose the layer to fuse into as the next turn&apos;s input and select the other one in the layer panel.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindow.cpp" line="263"/>
         <source>Turn %1: starting…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="213"/>
+        <location filename="../ui/MainWindow.cpp" line="265"/>
         <source>Turn %1: step %2 of %3 (Esc cancels)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="219"/>
+        <location filename="../ui/MainWindow.cpp" line="271"/>
         <source>Turn %1 failed: %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="225"/>
+        <location filename="../ui/MainWindow.cpp" line="277"/>
         <source>Loading the model: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="232"/>
+        <location filename="../ui/MainWindow.cpp" line="284"/>
         <source>Built-in model (%1×%2) on %3</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="237"/>
+        <location filename="../ui/MainWindow.cpp" line="289"/>
         <source>The small model that ships with ACE Desktop, trained on simple synthetic scenes so the app works without a download. For real images, download ACE-0.6B-512px or -1024px and choose its folder in Settings.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="241"/>
+        <location filename="../ui/MainWindow.cpp" line="293"/>
         <source>%1 on %2 (%3)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="278"/>
+        <location filename="../ui/MainWindow.cpp" line="330"/>
         <source>Loading the model…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="293"/>
-        <location filename="../ui/MainWindow.cpp" line="301"/>
+        <location filename="../ui/MainWindow.cpp" line="345"/>
+        <location filename="../ui/MainWindow.cpp" line="353"/>
         <source>Open Image</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="295"/>
+        <location filename="../ui/MainWindow.cpp" line="347"/>
         <source>Images (*.png *.jpg *.jpeg *.webp *.bmp *.tif *.tiff)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="302"/>
+        <location filename="../ui/MainWindow.cpp" line="354"/>
         <source>Cannot read file %1:
 %2.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="305"/>
+        <location filename="../ui/MainWindow.cpp" line="357"/>
         <source>Open %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="310"/>
-        <location filename="../ui/MainWindow.cpp" line="316"/>
+        <location filename="../ui/MainWindow.cpp" line="362"/>
+        <location filename="../ui/MainWindow.cpp" line="368"/>
         <source>Save Canvas As</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="312"/>
+        <location filename="../ui/MainWindow.cpp" line="364"/>
         <source>PNG (*.png);;JPEG (*.jpg *.jpeg);;WebP (*.webp)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="317"/>
+        <location filename="../ui/MainWindow.cpp" line="369"/>
         <source>Cannot write file %1:
 %2.</source>
         <translation type="unfinished"></translation>
@@ -1415,23 +1440,28 @@ Seed: %2</source>
 <context>
     <name>ace::SessionController</name>
     <message>
-        <location filename="../ui/inference/SessionController.cpp" line="268"/>
+        <location filename="../ui/inference/SessionController.cpp" line="284"/>
         <source>The inputs of layer “%1” are not in this project; send its instruction again to make a new result.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/inference/SessionController.cpp" line="396"/>
+        <location filename="../ui/inference/SessionController.cpp" line="447"/>
         <source>Use the result of turn %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/inference/SessionController.cpp" line="446"/>
+        <location filename="../ui/inference/SessionController.cpp" line="480"/>
         <source>Turn %1: %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/inference/SessionController.cpp" line="447"/>
+        <location filename="../ui/inference/SessionController.cpp" line="542"/>
         <source>Result of turn %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/inference/SessionConversation.cpp" line="243"/>
+        <source>The conversation in this project could not be read (%1); the chat starts empty.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
