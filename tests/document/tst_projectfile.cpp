@@ -84,6 +84,23 @@ private Q_SLOTS:
         QCOMPARE(back.document.layer(1).versions[1].provenance->seed, std::int64_t(99));
     }
 
+    // A deleted layer's id is not handed out again, not even after a save and open.
+    void layerIdsAreNotReused() {
+        Project p = sampleProject();
+        const LayerId top = p.document.layers().back().id;
+        p.document.takeLayer(p.document.layerCount() - 1);
+        const auto path = file("ids.aceproj");
+        saveProject(path, p);
+        Project back = loadProject(path);
+        QCOMPARE(back.document.nextLayerId(), p.document.nextLayerId());
+        const LayerId fresh = back.document.reserveLayerId();
+        QVERIFY(fresh > top);
+        // Files without the field continue after the highest id present.
+        const auto old = withProjectJson(serializeProject(p), [](nlohmann::json& j) { j.erase("nextLayerId"); });
+        const Project legacy = parseProject(old, "legacy.aceproj");
+        QCOMPARE(legacy.document.nextLayerId(), legacy.document.layers().back().id + 1);
+    }
+
     void writesAreAtomic() {
         const auto path = file("atomic.aceproj");
         saveProject(path, sampleProject());

@@ -70,6 +70,19 @@ private Q_SLOTS:
         QCOMPARE(m_panel->currentRow(), 0);
     }
 
+    // Deleting the top layer and adding another does not hand its id out again (turns and
+    // provenance refer to layers by id).
+    void deletedLayerIdIsNotReused() {
+        const LayerId mask = m_doc.layers().back().id;
+        QVERIFY(m_model->deleteLayer(0));
+        const LayerId added = m_model->addLayer(Layer::raster("New", solid(4, 4, 0, 255, 0)), "Add");
+        QVERIFY(added != mask);
+        QVERIFY(added > mask);
+        m_stack->undo();
+        m_stack->redo();  // redo brings back the same id
+        QVERIFY(m_doc.findLayer(added));
+    }
+
     void clickingTheCheckboxHidesAndUndoShows() {
         QSignalSpy changed(m_model.get(), &LayerModel::documentChanged);
         const QModelIndex red = m_model->index(2);

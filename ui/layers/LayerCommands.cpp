@@ -7,11 +7,7 @@ namespace ace {
 InsertLayerCommand::InsertLayerCommand(LayerModel* model, int stackIndex, Layer layer, const QString& text)
     : QUndoCommand(text), m_model(model), m_index(stackIndex), m_layer(std::move(layer)) {
     // Fix the id now so that redo after undo brings back the same layer id.
-    if (m_layer.id == 0 || model->document()->findLayer(m_layer.id)) {
-        LayerId next = 1;
-        for (const Layer& l : model->document()->layers()) next = std::max(next, l.id + 1);
-        m_layer.id = next;
-    }
+    if (m_layer.id == 0 || model->document()->findLayer(m_layer.id)) m_layer.id = model->document()->reserveLayerId();
 }
 
 void InsertLayerCommand::redo() { m_model->insertLayerRaw(m_index, m_layer); }

@@ -131,6 +131,7 @@ std::vector<std::uint8_t> serializeProject(const Project& project) {
                            {"version", kProjectFormatVersion},
                            {"canvas", {{"width", doc.width()}, {"height", doc.height()}}},
                            {"inputLayer", doc.inputLayer()},
+                           {"nextLayerId", doc.nextLayerId()},
                            {"layers", std::move(layers)},
                            {"assets", std::move(assets)},
                            {"session", project.session}};
@@ -218,6 +219,9 @@ Project parseProject(std::vector<std::uint8_t> bytes, const std::filesystem::pat
     if (input != 0 && !project.document.findLayer(static_cast<LayerId>(input)))
         throw Error(origin, "project.json: the input layer does not exist");
     project.document.setInputLayer(static_cast<LayerId>(input));
+    // Older files lack it: ids then continue after the highest one present.
+    if (top.has("nextLayerId"))
+        project.document.setNextLayerId(static_cast<LayerId>(top.integer("nextLayerId", 1, INT64_MAX)));
 
     const auto& assets = top.array("assets");
     for (std::size_t i = 0; i < assets.size(); ++i) {

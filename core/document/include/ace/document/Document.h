@@ -1,4 +1,5 @@
 #pragma once
+#include <algorithm>
 // The document: a canvas size and a stack of layers (index 0 = bottom), with the dirty area the
 // next recomposite must redraw. Plain data, no Qt: the UI's undo commands call these methods.
 #include <vector>
@@ -47,6 +48,11 @@ public:
 
     // Which layer feeds the next turn; 0 = the flattened image.
     LayerId inputLayer() const { return m_inputLayer; }
+    // Layer ids are never reused in a document's life, saves included: provenance, turns and undo
+    // commands refer to layers by id, and a deleted layer's id must not come back as another layer.
+    LayerId reserveLayerId() { return m_nextId++; }
+    LayerId nextLayerId() const { return m_nextId; }
+    void setNextLayerId(LayerId next) { m_nextId = std::max(m_nextId, next); }
     void setInputLayer(LayerId id) { m_inputLayer = id; }
 
     void markDirty(const Rect& area) { m_dirty = m_dirty.united(area.intersected(bounds())); }
