@@ -27,7 +27,9 @@ struct ModelLoadOptions {
     Precision ditPrecision = Precision::Auto;
     Precision vaePrecision = Precision::Auto;
     Precision textEncoderPrecision = Precision::Auto;
-    bool keepTextEncoderOnDevice = false;  // false: T5 runs, then leaves the GPU
+    // false: T5 stays in CPU memory and encodes there (its outputs are cached per instruction), so
+    // it never takes GPU memory; true: T5 lives on the device too (faster first encode, +~10 GB).
+    bool keepTextEncoderOnDevice = false;
     bool useConvertedCache = true;         // write/read the compact caches (weights, the preview's fit)
     std::filesystem::path cacheDir;        // empty: next to the model, or the user cache when read-only
     // When a run runs out of memory on the GPU (or in reduced precision), run it again on the CPU
