@@ -6,6 +6,7 @@
 #include <ATen/autocast_mode.h>
 #include <torch/torch.h>
 
+#include "OptimizerStep.h"
 #include "TrainCheckpoint.h"
 #include "ace/common/Error.h"
 #include "lcu/ImagePrep.h"
@@ -207,24 +208,13 @@ StepStats DitTrainer::trainStep() {
         stats.loss += l.item<double>();
         stats.samples += static_cast<int>(samples.size());
     }
-    stats.gradNorm = clipGradNorm(m_params, m_config.dit.gradClip);
-    stats.learningRate = warmupRate(m_config.dit.learningRate, m_config.dit.warmupSteps, m_step);
-    m_adam->step(stats.learningRate);
-    m_adam->zeroGrad();
-    m_ema->update(m_params);
-    stats.step = ++m_step;
-    stats.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+    finishOptimizerStep(m_params, *m_adam, *m_ema, m_config.dit, m_step, stats, start);
     return stats;
 }
 
 void DitTrainer::saveCheckpoint(const std::filesystem::path& file) const {
-    CheckpointMeta meta;
-    meta.stage = "dit";
-    meta.step = m_step;
-    meta.samplesSeen = m_cursor;
-    meta.dataSeed = m_config.dataSeed;
-    meta.extra["config"] = m_config.toJson();
-    saveTrainerState(file, {m_params, *m_ema, *m_adam, const_cast<torch::Generator&>(m_gen)}, meta);
+    saveTrainerState(file, {m_params, *m_ema, *m_adam, const_cast<torch::Generator&>(m_gen)},
+                     stageCheckpointMeta("dit", m_step, m_cursor, m_config));
 }
 
 void DitTrainer::loadCheckpoint(const std::filesystem::path& file) {

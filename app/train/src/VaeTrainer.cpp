@@ -6,6 +6,7 @@
 
 #include <torch/torch.h>
 
+#include "OptimizerStep.h"
 #include "TrainCheckpoint.h"
 #include "ace/common/Error.h"
 
@@ -101,24 +102,13 @@ StepStats VaeTrainer::trainStep() {
         stats.loss += rec.item<double>() / micro;
         stats.samples += static_cast<int>(batch.size(0));
     }
-    stats.gradNorm = clipGradNorm(m_params, m_config.vae.gradClip);
-    stats.learningRate = warmupRate(m_config.vae.learningRate, m_config.vae.warmupSteps, m_step);
-    m_adam->step(stats.learningRate);
-    m_adam->zeroGrad();
-    m_ema->update(m_params);
-    stats.step = ++m_step;
-    stats.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+    finishOptimizerStep(m_params, *m_adam, *m_ema, m_config.vae, m_step, stats, start);
     return stats;
 }
 
 void VaeTrainer::saveCheckpoint(const std::filesystem::path& file) const {
-    CheckpointMeta meta;
-    meta.stage = "vae";
-    meta.step = m_step;
-    meta.samplesSeen = m_cursor;
-    meta.dataSeed = m_config.dataSeed;
-    meta.extra["config"] = m_config.toJson();
-    saveTrainerState(file, {m_params, *m_ema, *m_adam, const_cast<torch::Generator&>(m_gen)}, meta);
+    saveTrainerState(file, {m_params, *m_ema, *m_adam, const_cast<torch::Generator&>(m_gen)},
+                     stageCheckpointMeta("vae", m_step, m_cursor, m_config));
 }
 
 void VaeTrainer::loadCheckpoint(const std::filesystem::path& file) {
