@@ -55,8 +55,13 @@ ModelLoadOptions AppSettings::loadOptions() const {
 }
 
 QString builtInModelFolder() {
-    const auto dir = std::filesystem::path(QCoreApplication::applicationDirPath().toStdString());
-    return QString::fromStdString(findBuiltInModel(dir).string());
+    // Looked up once per process: the settings dialog asks on every keystroke in the folder field,
+    // and the lookup reads files (the installation does not change while the app runs).
+    static const QString folder = [] {
+        const auto dir = std::filesystem::path(QCoreApplication::applicationDirPath().toStdString());
+        return QString::fromStdString(findBuiltInModel(dir).string());
+    }();
+    return folder;
 }
 
 bool AppSettings::usesBuiltInModel() const { return modelFolder.trimmed().isEmpty() && !builtInModelFolder().isEmpty(); }

@@ -26,7 +26,7 @@ struct AppSettings {
 // parent); otherwise what is wrong and what to do, for the user.
 QString checkModelFolder(const QString& folder);
 
-// The built-in model's folder (ace::findBuiltInModel next to the executable), or empty.
+// The built-in model's folder (ace::findBuiltInModel next to the executable, looked up once), or empty.
 QString builtInModelFolder();
 
 }  // namespace ace
