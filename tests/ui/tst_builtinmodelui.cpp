@@ -25,9 +25,7 @@ class TestBuiltInModelUi : public QObject {
     Q_OBJECT
 private Q_SLOTS:
     void initTestCase() {
-        QStandardPaths::setTestModeEnabled(true);
-        QCoreApplication::setOrganizationName("ACE Desktop Tests");
-        QCoreApplication::setApplicationName("tst_builtinmodelui");
+        test::initGuiTestCase("tst_builtinmodelui");
         QVERIFY(m_dir.isValid());
         // A tiny random model marked as built-in stands in for resources/models/builtin.
         const std::filesystem::path root = m_dir.filePath("builtin").toStdString();
@@ -55,8 +53,7 @@ private Q_SLOTS:
     void windowLoadsAndLabelsIt() {
         test::configure(QString(), 2);
         test::Window w;
-        QVERIFY(QTest::qWaitForWindowExposed(&w.window));
-        QVERIFY(w.waitReady());
+        QVERIFY(w.shownAndReady());
         auto* status = w.window.findChild<QLabel*>("modelStatus");
         QVERIFY(status);
         QVERIFY2(status->text().startsWith("Built-in model (64×64)"), qPrintable(status->text()));

@@ -52,9 +52,7 @@ class TestLayeredCanvas : public QObject {
     Q_OBJECT
 private Q_SLOTS:
     void initTestCase() {
-        QStandardPaths::setTestModeEnabled(true);
-        QCoreApplication::setOrganizationName("ACE Desktop Tests");
-        QCoreApplication::setApplicationName("tst_layeredcanvas");
+        test::initGuiTestCase("tst_layeredcanvas");
         QVERIFY(m_dir.isValid());
     }
 
@@ -62,8 +60,7 @@ private Q_SLOTS:
     void turnResultsAreLayersWithVersions() {
         configure(test::workingModelFolder(), 3);
         Window w;
-        QVERIFY(QTest::qWaitForWindowExposed(&w.window));
-        QVERIFY(w.waitReady());
+        QVERIFY(w.shownAndReady());
         CanvasDocument* canvas = w.window.document();
         const Document& doc = canvas->document();
         const QImage scene = test::makeScene(320, 240, 5);
@@ -181,8 +178,7 @@ private Q_SLOTS:
         LayerId resultId = 0;
         {
             Window w;
-            QVERIFY(QTest::qWaitForWindowExposed(&w.window));
-            QVERIFY(w.waitReady());
+            QVERIFY(w.shownAndReady());
             w.window.document()->openImage(test::makeScene(192, 128, 21), "open", "photo");
             w.paintStroke({{40, 60}, {150, 70}}, 24);
             QSignalSpy started(w.window.session()->worker(), &InferenceWorker::jobStarted);
@@ -200,8 +196,7 @@ private Q_SLOTS:
             QVERIFY(!w.window.documentSession()->project().assets.empty());
         }
         Window w;
-        QVERIFY(QTest::qWaitForWindowExposed(&w.window));
-        QVERIFY(w.waitReady());
+        QVERIFY(w.shownAndReady());
         QString error;
         QVERIFY2(w.window.documentSession()->open(path, &error), qPrintable(error));
         const Document& doc = w.window.document()->document();
@@ -233,8 +228,7 @@ private Q_SLOTS:
     void chosenInputLayerFeedsTheTurn() {
         configure(test::workingModelFolder(), 2);
         Window w;
-        QVERIFY(QTest::qWaitForWindowExposed(&w.window));
-        QVERIFY(w.waitReady());
+        QVERIFY(w.shownAndReady());
         CanvasDocument* canvas = w.window.document();
         const Document& doc = canvas->document();
         canvas->openImage(test::makeScene(256, 192, 3), "open", "photo");

@@ -27,16 +27,13 @@ class TestLayerTasks : public QObject {
     Q_OBJECT
 private Q_SLOTS:
     void initTestCase() {
-        QStandardPaths::setTestModeEnabled(true);
-        QCoreApplication::setOrganizationName("ACE Desktop Tests");
-        QCoreApplication::setApplicationName("tst_layertasks");
+        test::initGuiTestCase("tst_layertasks");
     }
 
     void decoupleAndFuseLayers() {
         configure(test::workingModelFolder(), 2);
         Window w;
-        QVERIFY(QTest::qWaitForWindowExposed(&w.window));
-        QVERIFY(w.waitReady());
+        QVERIFY(w.shownAndReady());
         CanvasDocument* canvas = w.window.document();
         const Document& doc = canvas->document();
         canvas->openImage(test::makeScene(192, 128, 11), "open", "photo");

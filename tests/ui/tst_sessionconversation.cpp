@@ -151,9 +151,7 @@ class TestSessionConversation : public QObject {
     Q_OBJECT
 private Q_SLOTS:
     void initTestCase() {
-        QStandardPaths::setTestModeEnabled(true);
-        QCoreApplication::setOrganizationName("ACE Desktop Tests");
-        QCoreApplication::setApplicationName("tst_sessionconversation");
+        test::initGuiTestCase("tst_sessionconversation");
         QVERIFY(m_dir.isValid());
     }
 
@@ -166,8 +164,7 @@ private Q_SLOTS:
         LayerId firstLayer = 0;
         {
             Window w;
-            QVERIFY(QTest::qWaitForWindowExposed(&w.window));
-            QVERIFY(w.waitReady());
+            QVERIFY(w.shownAndReady());
             w.window.document()->openImage(test::makeScene(192, 128, 7), "open", "photo");
             w.paintStroke({{40, 60}, {150, 70}}, 24);
             QSignalSpy added(w.window.session(), &SessionController::resultLayerAdded);
@@ -190,8 +187,7 @@ private Q_SLOTS:
         }
 
         Window w;
-        QVERIFY(QTest::qWaitForWindowExposed(&w.window));
-        QVERIFY(w.waitReady());
+        QVERIFY(w.shownAndReady());
         ChatModel* chat = w.chat();
         QCOMPARE(chat->turnCount(), 0);
         QString error;
@@ -243,8 +239,7 @@ private Q_SLOTS:
     void layeredExportsCarryTheTranscript() {
         configure(test::workingModelFolder(), 2);
         Window w;
-        QVERIFY(QTest::qWaitForWindowExposed(&w.window));
-        QVERIFY(w.waitReady());
+        QVERIFY(w.shownAndReady());
         w.window.document()->openImage(test::makeScene(128, 96, 5), "open", "photo");
         w.paintStroke({{30, 40}, {90, 50}}, 20);
         const InferenceJob job = sendTurn(w, "paint a lighthouse into {image}", TaskKind::Inpainting);
@@ -270,8 +265,7 @@ private Q_SLOTS:
     void formatOneOpensWithEmptyChat() {
         configure(test::workingModelFolder(), 2);
         Window w;
-        QVERIFY(QTest::qWaitForWindowExposed(&w.window));
-        QVERIFY(w.waitReady());
+        QVERIFY(w.shownAndReady());
         w.window.document()->openImage(test::makeScene(128, 96, 3), "open", "photo");
         QVERIFY(!sendTurn(w, "make {image} blue", TaskKind::Automatic).request.current.images.empty());
         QCOMPARE(w.chat()->turnCount(), 1);
@@ -319,8 +313,7 @@ private Q_SLOTS:
     void recoveryRestoresConversation() {
         configure(test::workingModelFolder(), 2);
         Window w;
-        QVERIFY(QTest::qWaitForWindowExposed(&w.window));
-        QVERIFY(w.waitReady());
+        QVERIFY(w.shownAndReady());
         DocumentSession* session = w.window.documentSession();
         session->setAutosaveFolder(m_dir.filePath("autosave"));
         w.window.document()->openImage(test::makeScene(160, 120, 9), "open", "photo");
@@ -358,8 +351,7 @@ private Q_SLOTS:
     void useAsCanvasPicksTheResultLayer() {
         configure(test::workingModelFolder(), 2);
         Window w;
-        QVERIFY(QTest::qWaitForWindowExposed(&w.window));
-        QVERIFY(w.waitReady());
+        QVERIFY(w.shownAndReady());
         CanvasDocument* canvas = w.window.document();
         const Document& doc = canvas->document();
         canvas->openImage(test::makeScene(160, 112, 4), "open", "photo");

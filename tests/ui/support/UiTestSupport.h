@@ -1,8 +1,10 @@
 #pragma once
 // Helpers shared by the GUI tests: test images drawn with QPainter plus noise, screenshots saved
 // as build artifacts (build/screenshots/<name>.png), and waiting on conditions.
+#include <QCoreApplication>
 #include <QImage>
 #include <QSignalSpy>
+#include <QStandardPaths>
 #include <QString>
 
 class QWidget;
@@ -20,5 +22,12 @@ long maskedPixels(const QImage& mask);
 // True once the spy has seen a signal: QSignalSpy records emissions from other threads directly,
 // so one may arrive before wait() starts, which wait() alone would miss.
 inline bool waitFor(QSignalSpy& spy, int timeoutMs) { return !spy.isEmpty() || spy.wait(timeoutMs); }
+
+// A GUI test's start: settings and standard paths of its own, away from the user's.
+inline void initGuiTestCase(const char* applicationName) {
+    QStandardPaths::setTestModeEnabled(true);
+    QCoreApplication::setOrganizationName(QStringLiteral("ACE Desktop Tests"));
+    QCoreApplication::setApplicationName(QString::fromLatin1(applicationName));
+}
 
 }  // namespace ace::test

@@ -39,6 +39,8 @@ struct Window {
         QSignalSpy ready(window.session(), &SessionController::modelReady);
         return ready.wait(120000);
     }
+    // On screen, with its model loaded.
+    bool shownAndReady() { return QTest::qWaitForWindowExposed(&window) && waitReady(); }
     CanvasView* view() { return window.canvasPanel()->view(); }
     QPoint at(double x, double y) { return view()->imageToWidget(QPointF(x, y)).toPoint(); }
     void paintStroke(QList<QPointF> points, double size) {
