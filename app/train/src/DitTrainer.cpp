@@ -117,82 +117,124 @@ DitTrainer::DitTrainer(const TrainConfig& config, DiTACE dit, T5Encoder t5,
     m_adam = std::make_unique<AdamW>(
         m_params, AdamWOptions{0.9, 0.999, 1e-8, config.dit.weightDecay});
     m_ema = std::make_unique<Ema>(m_params, config.dit.emaDecay);
+    m_threads = at::get_num_threads();
 }
 
-torch::Tensor DitTrainer::loss(const std::vector<synth::LcuSample>& samples) {
+DitTrainer::~DitTrainer() { dropPrefetch(); }
+
+DitTrainer::PreparedBatch DitTrainer::prepare(const std::vector<synth::LcuSample>& samples) {
     const int64_t maxSeqLen = m_config.arch.maxSeqLen;
     const int n = static_cast<int>(samples.size());
+    PreparedBatch out;
+    out.texts.resize(n);
+    out.samples.resize(n);
+    out.noises.resize(n);
     // All draws in a fixed order from m_gen: dropout, timesteps, VAE posterior noise, eps.
-    std::vector<std::vector<std::string>> texts(n);
-    std::vector<std::string> flat;
     for (int i = 0; i < n; ++i) {
-        texts[i] = samples[i].instructions;
+        out.texts[i] = samples[i].instructions;
         const bool drop = torch::rand({1}, m_gen).item<double>() < m_config.cfgDropout;
         // The unconditional branch of inference replaces only the current (last) instruction.
-        if (drop) texts[i].back() = "";
-        flat.insert(flat.end(), texts[i].begin(), texts[i].end());
+        if (drop) out.texts[i].back() = "";
     }
-    const torch::Tensor t = torch::randint(0, m_schedule.numTimesteps(), {n}, m_gen, torch::kInt64);
-    const torch::Tensor sig = m_schedule.sigmas().index_select(0, t);
-    const torch::Tensor ab = m_schedule.alphasBar().index_select(0, t);
+    out.t = torch::randint(0, m_schedule.numTimesteps(), {n}, m_gen, torch::kInt64);
+    const torch::Tensor sig = m_schedule.sigmas().index_select(0, out.t);
+    const torch::Tensor ab = m_schedule.alphasBar().index_select(0, out.t);
 
-    std::vector<DitSample> batch(n);
-    std::vector<torch::Tensor> noises(n);
-    {
-        torch::NoGradGuard noGrad;
-        auto encode = [&](const PreparedImage& p) {
-            const torch::Tensor noise = torch::randn(
-                {1, m_vae->config().embedDim, p.image.size(1) / 8, p.image.size(2) / 8}, m_gen);
-            return (m_vae->encode(p.image.unsqueeze(0).to(m_device), noise.to(m_device)) * kLatentScale)[0];
-        };
-        for (int i = 0; i < n; ++i) {
-            const auto& s = samples[i];
-            const PreparedImage target = prepareImage(s.target, Image(), "", maxSeqLen, "target");
-            const torch::Tensor x0 = encode(target);  // [4, h, w]
-            const torch::Tensor eps = torch::randn(x0.sizes(), m_gen).to(m_device);
-            noises[i] = eps;
-            const torch::Tensor xt = ab[i].item<double>() * x0 + sig[i].item<double>() * eps;
-            const int64_t frames = static_cast<int64_t>(s.images.size()) + 1;
-            DitFrame f0;
-            f0.latent = xt;
-            f0.indicator = static_cast<int>(frames - 1);
-            if (s.images.empty()) {
-                f0.mask = torch::ones({1, x0.size(1), x0.size(2)}, x0.options());
-            }
-            std::vector<DitFrame> conditions;
-            for (std::size_t k = 0; k < s.images.size(); ++k) {
-                const PreparedImage p = prepareImage(s.images[k], s.masks[k], s.tasks[k], maxSeqLen,
-                                                     "input image " + std::to_string(k));
-                DitFrame f;
-                f.latent = encode(p);
-                f.mask = downsampleMask(p.mask).to(m_device);
-                f.indicator = static_cast<int>(k);
-                // The target frame takes the first image's mask (tar_index 0).
-                if (k == 0) f0.mask = f.mask;
-                conditions.push_back(std::move(f));
-            }
-            batch[i].frames.push_back(std::move(f0));
-            for (auto& f : conditions) batch[i].frames.push_back(std::move(f));
+    torch::NoGradGuard noGrad;
+    auto encode = [&](const PreparedImage& p) {
+        const torch::Tensor noise =
+            torch::randn({1, m_vae->config().embedDim, p.image.size(1) / 8, p.image.size(2) / 8}, m_gen);
+        return (m_vae->encode(p.image.unsqueeze(0).to(m_device), noise.to(m_device)) * kLatentScale)[0];
+    };
+    for (int i = 0; i < n; ++i) {
+        const auto& s = samples[i];
+        const PreparedImage target = prepareImage(s.target, Image(), "", maxSeqLen, "target");
+        const torch::Tensor x0 = encode(target);  // [4, h, w]
+        const torch::Tensor eps = torch::randn(x0.sizes(), m_gen).to(m_device);
+        out.noises[i] = eps;
+        const torch::Tensor xt = ab[i].item<double>() * x0 + sig[i].item<double>() * eps;
+        const int64_t frames = static_cast<int64_t>(s.images.size()) + 1;
+        DitFrame f0;
+        f0.latent = xt;
+        f0.indicator = static_cast<int>(frames - 1);
+        if (s.images.empty()) f0.mask = torch::ones({1, x0.size(1), x0.size(2)}, x0.options());
+        std::vector<DitFrame> conditions;
+        for (std::size_t k = 0; k < s.images.size(); ++k) {
+            const PreparedImage p = prepareImage(s.images[k], s.masks[k], s.tasks[k], maxSeqLen,
+                                                 "input image " + std::to_string(k));
+            DitFrame f;
+            f.latent = encode(p);
+            f.mask = downsampleMask(p.mask).to(m_device);
+            f.indicator = static_cast<int>(k);
+            // The target frame takes the first image's mask (tar_index 0).
+            if (k == 0) f0.mask = f.mask;
+            conditions.push_back(std::move(f));
         }
+        out.samples[i].frames.push_back(std::move(f0));
+        for (auto& f : conditions) out.samples[i].frames.push_back(std::move(f));
     }
+    return out;
+}
+
+DitTrainer::PreparedBatch DitTrainer::prepareAt(uint64_t cursor) {
+    std::vector<synth::LcuSample> samples;
+    for (int b = 0; b < m_config.dit.batchSize; ++b) samples.push_back(m_sampler.sample(cursor + b));
+    return prepare(samples);
+}
+
+torch::Tensor DitTrainer::lossOf(PreparedBatch batch) {
+    const int n = static_cast<int>(batch.samples.size());
+    std::vector<std::string> flat;
+    for (const auto& t : batch.texts) flat.insert(flat.end(), t.begin(), t.end());
     // Texts: frame 0 gets the current instruction, frame j the instruction of image j.
     const std::vector<torch::Tensor> rows = m_text.embed(flat);
     const torch::Tensor pos = m_text.indicators();
     std::size_t r = 0;
     for (int i = 0; i < n; ++i) {
-        const std::size_t count = texts[i].size();
-        batch[i].frames[0].text = rows[r + count - 1];
-        for (std::size_t k = 0; k + 1 < batch[i].frames.size(); ++k) batch[i].frames[k + 1].text = rows[r + k];
+        auto& frames = batch.samples[i].frames;
+        const std::size_t count = batch.texts[i].size();
+        frames[0].text = rows[r + count - 1];
+        for (std::size_t k = 0; k + 1 < frames.size(); ++k) frames[k + 1].text = rows[r + k];
         r += count;
     }
     std::vector<torch::Tensor> eps;
     {
         AutocastGuard autocast(m_device, m_config.bf16);
-        eps = m_dit->forward(batch, t.to(m_device), pos);
+        eps = m_dit->forward(batch.samples, batch.t.to(m_device), pos);
     }
     torch::Tensor total = torch::zeros({}, torch::TensorOptions().device(m_device));
-    for (int i = 0; i < n; ++i) total = total + torch::mse_loss(eps[i].to(torch::kFloat32), noises[i]);
+    for (int i = 0; i < n; ++i) total = total + torch::mse_loss(eps[i].to(torch::kFloat32), batch.noises[i]);
     return total / double(n);
+}
+
+torch::Tensor DitTrainer::loss(const std::vector<synth::LcuSample>& samples) {
+    dropPrefetch();  // the draws below must not interleave with a prefetch's
+    return lossOf(prepare(samples));
+}
+
+DitTrainer::PreparedBatch DitTrainer::takeBatch() {
+    PreparedBatch batch = m_prefetch.valid() ? m_prefetch.get() : prepareAt(m_cursor);
+    m_cursor += m_config.dit.batchSize;
+    m_genAtCursor = m_gen.clone();
+    const int threads = m_threads;
+    const uint64_t next = m_cursor;
+    m_prefetch = std::async(std::launch::async, [this, threads, next] {
+        at::set_num_threads(threads);  // a new thread starts with the library's default
+        return prepareAt(next);
+    });
+    return batch;
+}
+
+// Waits for the batch in flight and rewinds the generator to where it started, as if it had not
+// been prepared.
+void DitTrainer::dropPrefetch() {
+    if (!m_prefetch.valid()) return;
+    try {
+        m_prefetch.get();
+    } catch (...) {
+        // The batch is discarded; the error shows again when the same samples are prepared in turn.
+    }
+    m_gen = m_genAtCursor.clone();
 }
 
 StepStats DitTrainer::trainStep() {
@@ -201,23 +243,24 @@ StepStats DitTrainer::trainStep() {
     StepStats stats;
     const int micro = std::max(1, m_config.dit.accumulate);
     for (int m = 0; m < micro; ++m) {
-        std::vector<synth::LcuSample> samples;
-        for (int b = 0; b < m_config.dit.batchSize; ++b) samples.push_back(m_sampler.sample(m_cursor++));
-        torch::Tensor l = loss(samples) / double(micro);
+        PreparedBatch batch = takeBatch();
+        stats.samples += static_cast<int>(batch.samples.size());
+        torch::Tensor l = lossOf(std::move(batch)) / double(micro);
         l.backward();
         stats.loss += l.item<double>();
-        stats.samples += static_cast<int>(samples.size());
     }
     finishOptimizerStep(m_params, *m_adam, *m_ema, m_config.dit, m_step, stats, start);
     return stats;
 }
 
 void DitTrainer::saveCheckpoint(const std::filesystem::path& file) const {
-    saveTrainerState(file, {m_params, *m_ema, *m_adam, const_cast<torch::Generator&>(m_gen)},
-                     stageCheckpointMeta("dit", m_step, m_cursor, m_config));
+    // With a batch in flight, m_gen is the data thread's; the state before that batch is saved.
+    torch::Generator gen = m_prefetch.valid() ? m_genAtCursor.clone() : m_gen.clone();
+    saveTrainerState(file, {m_params, *m_ema, *m_adam, gen}, stageCheckpointMeta("dit", m_step, m_cursor, m_config));
 }
 
 void DitTrainer::loadCheckpoint(const std::filesystem::path& file) {
+    dropPrefetch();
     const CheckpointMeta meta = loadTrainerState(file, {m_params, *m_ema, *m_adam, m_gen}, "dit", m_config.dataSeed);
     m_step = meta.step;
     m_cursor = meta.samplesSeen;

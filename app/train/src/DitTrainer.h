@@ -8,7 +8,14 @@
 // holds LCUs of different frame counts and sizes in one varlen forward. AdamW, gradient clipping,
 // EMA, optional bf16 autocast. Every random draw comes from one generator whose state is saved,
 // and the data stream is indexed by a cursor, so a resumed run is bit-identical to an unbroken one.
+//
+// The next micro-batch is prepared on a second thread (scene rendering, VAE encoding and all its
+// random draws) while the current one trains: on CPU the frozen VAE's encoder costs about as much
+// as the DiT's forward and backward. The draws happen in the same order as without the prefetch,
+// and a checkpoint records the generator as it was before the batch in flight, so the stream and
+// the resume are unchanged.
 #include <filesystem>
+#include <future>
 #include <memory>
 #include <string>
 #include <vector>
@@ -33,6 +40,9 @@ public:
     // config.trainTextEncoder). All modules must live on `device`.
     DitTrainer(const TrainConfig& config, DiTACE dit, T5Encoder t5, std::shared_ptr<const T5Tokenizer> tokenizer,
                AutoencoderKL vae, torch::Device device);
+    ~DitTrainer();
+    DitTrainer(const DitTrainer&) = delete;
+    DitTrainer& operator=(const DitTrainer&) = delete;
 
     StepStats trainStep();
     // The loss of a given list of samples at the current weights (no update; draws from the generator).
@@ -53,6 +63,21 @@ public:
     T5Encoder& t5() { return m_text.encoder(); }
 
 private:
+    // One micro-batch with every random draw made: the frames (noisy target + encoded conditions,
+    // texts not yet embedded), the instructions after CFG dropout, t and the eps targets.
+    struct PreparedBatch {
+        std::vector<std::vector<std::string>> texts;
+        torch::Tensor t;
+        std::vector<DitSample> samples;
+        std::vector<torch::Tensor> noises;
+    };
+    PreparedBatch prepare(const std::vector<synth::LcuSample>& samples);  // draws from m_gen
+    PreparedBatch prepareAt(uint64_t cursor);  // the stream's samples [cursor, cursor + batch)
+    torch::Tensor lossOf(PreparedBatch batch);
+    // The batch at m_cursor: the prefetched one when there is one; then starts the next prefetch.
+    PreparedBatch takeBatch();
+    void dropPrefetch();
+
     const TrainConfig m_config;
     DiTACE m_dit;
     TextConditioner m_text;
@@ -65,7 +90,10 @@ private:
     std::unique_ptr<Ema> m_ema;
     torch::Generator m_gen;
     int64_t m_step = 0;
-    uint64_t m_cursor = 0;
+    uint64_t m_cursor = 0;  // the first sample not yet trained on
+    int m_threads = 1;      // intra-op threads of the training thread, also used by the data thread
+    std::future<PreparedBatch> m_prefetch;  // the batch at m_cursor, being prepared
+    torch::Generator m_genAtCursor;         // m_gen before the prefetch started (what a checkpoint saves)
 };
 
 // Initialisation for training from scratch (the release zero-initialises the output layer, as
