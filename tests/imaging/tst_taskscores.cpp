@@ -12,6 +12,7 @@ using namespace ace::synth;
 using ace::Image;
 
 Q_DECLARE_METATYPE(ace::synth::TaskKind)
+Q_DECLARE_METATYPE(ace::synth::ShapeKind)
 
 namespace {
 
@@ -102,6 +103,50 @@ private Q_SLOTS:
         const TaskSampler sampler(94);
         const LcuSample s = sampler.sample(TaskKind::TextToImage, 0);
         QVERIFY_THROWS_EXCEPTION(std::invalid_argument, scoreOutput(s, solid(s.width() + 16, s.height(), {0, 0, 0})));
+    }
+
+    void shapeClassifierKnowsEveryKind_data() {
+        QTest::addColumn<ShapeKind>("kind");
+        QTest::addColumn<double>("radius");
+        QTest::addColumn<double>("rotation");
+        for (ShapeKind k : allShapeKinds())
+            for (double r : {7.0, 10.0, 16.0})
+                for (double rot : {0.0, 25.0})
+                    QTest::addRow("%s r%g rot%g", shapeKindName(k).c_str(), r, rot) << k << r << rot;
+    }
+
+    void shapeClassifierKnowsEveryKind() {
+        QFETCH(ShapeKind, kind);
+        QFETCH(double, radius);
+        QFETCH(double, rotation);
+        // Drawn off-centre and rotated; the classifier renders its references centred and upright.
+        Shape s{kind, colourByName("red"), 40, 24, radius, rotation};
+        const Shape like{ShapeKind::Circle, s.colour, 0, 0, radius, 0};
+        QCOMPARE(classifyShape(shapeCoverage(s, 64, 64), like), kind);
+    }
+
+    void shapeAccuracyJudgesTheDrawnShape() {
+        const TaskSampler sampler(96);
+        double onTarget = 0, onWrongKind = 0, onBackground = 0;
+        int judged = 0;
+        for (int i = 0; judged < 40; ++i) {
+            const LcuSample s = sampler.sample(TaskKind::TextToImage, i);
+            const double a = shapeAccuracy(s.target, s.targetScene);
+            if (std::isnan(a)) continue;
+            ++judged;
+            onTarget += a;
+            Scene wrong = s.targetScene;
+            for (Shape& shape : wrong.shapes)
+                shape.kind = shape.kind == ShapeKind::Star ? ShapeKind::Circle : ShapeKind::Star;
+            onWrongKind += shapeAccuracy(renderScene(wrong), s.targetScene);
+            onBackground += shapeAccuracy(renderBackground(s.targetScene.background, s.width(), s.height()),
+                                          s.targetScene);
+        }
+        qInfo("shape accuracy over %d samples: target %.3f, every shape swapped %.3f, background only %.3f", judged,
+              onTarget / judged, onWrongKind / judged, onBackground / judged);
+        QVERIFY(onTarget / judged >= 0.9);
+        QVERIFY(onWrongKind / judged <= 0.1);
+        QCOMPARE(onBackground, 0.0);
     }
 
     void namedListsOnlyWhatApplies() {

@@ -31,6 +31,9 @@ struct TaskScores {
     // a solid background), the share of output pixels close to it relative to the target's share,
     // capped at 1, averaged.
     double colourRecall = kNotApplicable;
+    // Text-to-image and controllable generation: the share of the scene's shapes drawn as their
+    // kind (shapeAccuracy below).
+    double shapeAccuracy = kNotApplicable;
 
     static constexpr double kNotApplicable = std::numeric_limits<double>::quiet_NaN();
     // The applicable scores by name, in a fixed order.
@@ -44,5 +47,16 @@ double meanAbsDifference(const Image& a, const Image& b, const Image& region = {
 double meanSaturation(const Image& rgb);
 double edgeF1(const Image& output, const Image& targetEdges, int tolerancePx = 1);
 double colourRecall(const Image& output, const Image& target, const std::vector<NamedColour>& colours);
+// For each shape of `scene` that can be judged (mostly visible, its colour used by nothing else in
+// the scene), the largest blob of output pixels near its colour is classified by its outline
+// (classifyShape) against the generator's own rendering of every shape kind at that size; returns the share
+// classified as the shape's kind (a missing or tiny blob counts as wrong), NaN when no shape can
+// be judged.
+double shapeAccuracy(const Image& output, const Scene& scene);
+// The kind whose rendering at `like`'s size is nearest to `blob` (1 channel, nonzero = inside) in
+// three rotation-invariant outline measures: hole share (ring), solidity (star) and the share of
+// the enclosing circle it fills (circle > hexagon > square > triangle). Hu moments were tried
+// first: at radius 7-10 px they confuse triangles with stars.
+ShapeKind classifyShape(const Image& blob, const Shape& like);
 
 }  // namespace ace::synth
