@@ -37,8 +37,10 @@ commands:
   corpus   --out FILE [--seed N] [--count N]
            the instruction corpus alone (input for spm_train)
   eval     --model DIR [--count N] [--seed N] [--steps N] [--kinds a,b,...] [--size WxH] [--out-dir DIR]
+           [--turns 3]
            run N fresh samples of each task kind through the model (the app's pipeline) and print
-           the mean scores per kind (synth/TaskScores.h); --out-dir keeps the outputs and targets
+           the mean scores per kind (synth/TaskScores.h), then N conversations of --turns edits,
+           each turn on the previous output (0: none); --out-dir keeps the outputs and targets
 
 common: --threads N (intra-op threads), --device cpu|cuda
 Ctrl-C during training saves a checkpoint and stops; the same command continues.
@@ -162,6 +164,8 @@ int main(int argc, char** argv) {
                 std::fprintf(stderr, "eval: %s done (%d samples)\n", ace::synth::taskKindName(r.kind).c_str(), r.samples);
             });
             std::cout << ace::train::formatReports(reports);
+            const int turns = std::stoi(get(o, "turns", "3"));
+            if (turns > 0) std::cout << ace::train::formatConversationReport(ace::train::evaluateConversations(model, eo, turns));
         } else if (command == "corpus") {
             const ace::synth::TaskSampler sampler(std::stoull(get(o, "seed", "2024")));
             sampler.writeCorpus(need(o, "out"), std::stoull(get(o, "count", "20000")));

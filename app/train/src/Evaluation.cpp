@@ -65,13 +65,13 @@ std::vector<KindReport> evaluateModel(const std::shared_ptr<const AceModel>& mod
 
 std::string formatReports(const std::vector<KindReport>& reports) {
     static const char* columns[] = {"target_l1", "baseline_l1", "edit_l1", "keep_l1", "saturation", "edge_f1",
-                                    "colour_recall"};
+                                    "colour_recall", "shape_accuracy"};
     std::ostringstream out;
     char line[256];
     std::snprintf(line, sizeof line, "%-22s %3s", "kind", "n");
     out << line;
     for (const char* c : columns) {
-        std::snprintf(line, sizeof line, " %13s", c);
+        std::snprintf(line, sizeof line, " %14s", c);
         out << line;
     }
     out << "  s/sample\n";
@@ -80,11 +80,105 @@ std::string formatReports(const std::vector<KindReport>& reports) {
         out << line;
         for (const char* c : columns) {
             const auto it = r.meanScores.find(c);
-            if (it == r.meanScores.end()) std::snprintf(line, sizeof line, " %13s", "-");
-            else std::snprintf(line, sizeof line, " %13.4f", it->second);
+            if (it == r.meanScores.end()) std::snprintf(line, sizeof line, " %14s", "-");
+            else std::snprintf(line, sizeof line, " %14.4f", it->second);
             out << line;
         }
         std::snprintf(line, sizeof line, "  %8.2f\n", r.secondsPerSample);
+        out << line;
+    }
+    return out.str();
+}
+
+namespace {
+
+// Union of 0/255 masks (null ones ignored).
+Image unionOf(const std::vector<Image>& regions, int width, int height) {
+    Image u(width, height, 1, 0);
+    for (const Image& r : regions)
+        if (!r.isNull())
+            for (std::size_t i = 0; i < u.data.size(); ++i) u.data[i] = std::max(u.data[i], r.data[i]);
+    return u;
+}
+
+}  // namespace
+
+ConversationReport evaluateConversations(const std::shared_ptr<const AceModel>& model, const EvalOptions& options,
+                                         int turns) {
+    synth::TaskSamplerOptions so;
+    so.sizes = options.sizes;
+    const synth::TaskSampler sampler(options.seed, so);
+    ConversationReport report;
+    report.turns = turns;
+    report.editL1.assign(turns, 0.0);
+    report.editBaselineL1.assign(turns, 0.0);
+    report.editJudged.assign(turns, 0);
+    const auto start = std::chrono::steady_clock::now();
+    for (int i = 0; i < options.samplesPerKind; ++i) {
+        const std::vector<synth::LcuSample> units = sampler.conversation(static_cast<std::uint64_t>(i), turns);
+        std::vector<Image> outputs;
+        EditSession session(model);
+        for (int k = 0; k < turns; ++k) {
+            synth::LcuSample unit = units[k];
+            for (int j = 1; j <= k; ++j) unit.images[j] = outputs[j - 1];  // what the user saw
+            TurnRequest request = turnRequestFor(unit);
+            request.options.steps = options.steps;
+            request.options.guideScale = options.guideScale;
+            request.options.guideRescale = options.guideRescale;
+            request.options.seed = static_cast<int64_t>(options.seed * 1000 + i * 10 + k);
+            outputs.push_back(session.run(request).image);
+        }
+        const Image& first = units.front().images.front();
+        const Image& target = units.back().target;
+        const Image& final = outputs.back();
+        report.targetL1 += synth::meanAbsDifference(final, target);
+        report.baselineL1 += synth::meanAbsDifference(first, target);
+        std::vector<Image> regions;
+        for (int k = 0; k < turns; ++k) {
+            const Image& region = units[k].editRegion;
+            regions.push_back(region);
+            if (region.isNull()) continue;
+            const double baseline = synth::meanAbsDifference(first, target, region, true);
+            if (std::isnan(baseline) || baseline < 0.02) continue;  // a later edit undid this one
+            report.editL1[k] += synth::meanAbsDifference(final, target, region, true);
+            report.editBaselineL1[k] += baseline;
+            ++report.editJudged[k];
+        }
+        const double keep =
+            synth::meanAbsDifference(final, first, unionOf(regions, first.width, first.height), false);
+        report.keepL1 += std::isnan(keep) ? 0.0 : keep;
+        ++report.conversations;
+        if (!options.outputDir.empty()) {
+            std::filesystem::create_directories(options.outputDir);
+            const std::string stem = "conversation_" + std::to_string(i);
+            writeImage(options.outputDir / (stem + "_input.png"), first);
+            for (int k = 0; k < turns; ++k)
+                writeImage(options.outputDir / (stem + "_turn" + std::to_string(k + 1) + ".png"), outputs[k]);
+            writeImage(options.outputDir / (stem + "_target.png"), target);
+        }
+    }
+    const double n = std::max(1, report.conversations);
+    report.targetL1 /= n;
+    report.baselineL1 /= n;
+    report.keepL1 /= n;
+    for (int k = 0; k < turns; ++k) {
+        report.editL1[k] /= std::max(1, report.editJudged[k]);
+        report.editBaselineL1[k] /= std::max(1, report.editJudged[k]);
+    }
+    report.secondsPerConversation =
+        std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count() / n;
+    return report;
+}
+
+std::string formatConversationReport(const ConversationReport& r) {
+    std::ostringstream out;
+    char line[256];
+    std::snprintf(line, sizeof line, "%d-turn conversations: %d, target_l1 %.4f (baseline %.4f), keep_l1 %.4f, %.2f s each\n",
+                  r.turns, r.conversations, r.targetL1, r.baselineL1, r.keepL1, r.secondsPerConversation);
+    out << line;
+    for (int k = 0; k < r.turns; ++k) {
+        std::snprintf(line, sizeof line, "  edit %d: edit_l1 %.4f (baseline %.4f) over %d conversations\n", k + 1,
+                      r.editL1[k], r.editBaselineL1[k], r.editJudged[k]);
         out << line;
     }
     return out.str();

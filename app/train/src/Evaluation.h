@@ -46,4 +46,24 @@ std::vector<KindReport> evaluateModel(const std::shared_ptr<const AceModel>& mod
 // A fixed-width table of the reports, one row per kind.
 std::string formatReports(const std::vector<KindReport>& reports);
 
+// Conversations as a user has them: turn k edits the previous turn's output (the generator's
+// conversation, TaskSampler::conversation, with the model's outputs in place of the intermediate
+// renders), the earlier turns as history. The last output is judged against the generator's last
+// scene, per edit inside that edit's region.
+struct ConversationReport {
+    int conversations = 0;
+    int turns = 0;
+    double targetL1 = 0;    // |final - last target|
+    double baselineL1 = 0;  // |first input - last target| (no edit applied)
+    // Per turn k: inside edit k's region, |final - last target| and |first input - last target|
+    // (averaged over the conversations where the region changed at all).
+    std::vector<double> editL1, editBaselineL1;
+    std::vector<int> editJudged;
+    double keepL1 = 0;  // outside every edit region: |final - first input|
+    double secondsPerConversation = 0;
+};
+ConversationReport evaluateConversations(const std::shared_ptr<const AceModel>& model, const EvalOptions& options,
+                                         int turns);
+std::string formatConversationReport(const ConversationReport& report);
+
 }  // namespace ace::train
