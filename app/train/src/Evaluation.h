@@ -32,6 +32,9 @@ struct KindReport {
     synth::TaskKind kind = synth::TaskKind::TextToImage;
     int samples = 0;
     std::map<std::string, double> meanScores;  // TaskScores::named(), averaged over the samples
+    // The same scores for the targets sent through the model's VAE (encode to the posterior
+    // mean, decode): what the model could reach at best.
+    std::map<std::string, double> ceilingScores;
     double secondsPerSample = 0;
 };
 
@@ -43,8 +46,11 @@ using EvalProgress = std::function<void(const KindReport&)>;
 std::vector<KindReport> evaluateModel(const std::shared_ptr<const AceModel>& model, const EvalOptions& options,
                                       const EvalProgress& onKind = {});
 
-// A fixed-width table of the reports, one row per kind.
-std::string formatReports(const std::vector<KindReport>& reports);
+// A fixed-width table of the reports, one row per kind (`ceiling`: the VAE round-trip scores).
+std::string formatReports(const std::vector<KindReport>& reports, bool ceiling = false);
+
+// `image` encoded to the posterior mean by the model's VAE and decoded as the pipeline decodes.
+Image autoencoderRoundTrip(const AceModel& model, const Image& image);
 
 // Conversations as a user has them: turn k edits the previous turn's output (the generator's
 // conversation, TaskSampler::conversation, with the model's outputs in place of the intermediate
