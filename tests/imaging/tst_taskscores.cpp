@@ -58,6 +58,8 @@ private Q_SLOTS:
         QVERIFY(t.baselineL1 > 0);
         QCOMPARE(t.keepL1, 0.0);
         QVERIFY(t.editL1 > 0.05);  // the shape kept its old colour
+        QCOMPARE(t.editL1, t.editBaselineL1);
+        QCOMPARE(scoreOutput(s, s.target).editBaselineL1, t.editBaselineL1);  // the output does not enter it
     }
 
     void grayscaleSaturation() {
@@ -156,6 +158,10 @@ private Q_SLOTS:
         QStringList names;
         for (const auto& [n, v] : named) names << QString::fromStdString(n);
         QCOMPARE(names, QStringList({"target_l1", "baseline_l1", "edge_f1"}));
+        const LcuSample edit = sampler.sample(TaskKind::InpaintBox, 0);
+        names.clear();
+        for (const auto& [n, v] : scoreOutput(edit, edit.target).named()) names << QString::fromStdString(n);
+        QCOMPARE(names, QStringList({"target_l1", "baseline_l1", "edit_l1", "edit_baseline_l1", "keep_l1"}));
     }
 };
 

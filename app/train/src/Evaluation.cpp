@@ -82,14 +82,14 @@ Image autoencoderRoundTrip(const AceModel& model, const Image& image) {
 }
 
 std::string formatReports(const std::vector<KindReport>& reports, bool ceiling) {
-    static const char* columns[] = {"target_l1", "baseline_l1", "edit_l1", "keep_l1", "saturation", "edge_f1",
+    static const char* columns[] = {"target_l1", "baseline_l1", "edit_l1", "edit_baseline_l1", "keep_l1", "saturation", "edge_f1",
                                     "colour_recall", "shape_accuracy"};
     std::ostringstream out;
     char line[256];
     std::snprintf(line, sizeof line, "%-22s %3s", "kind", "n");
     out << line;
     for (const char* c : columns) {
-        std::snprintf(line, sizeof line, " %14s", c);
+        std::snprintf(line, sizeof line, " %16s", c);
         out << line;
     }
     out << "  s/sample\n";
@@ -99,8 +99,8 @@ std::string formatReports(const std::vector<KindReport>& reports, bool ceiling) 
         const auto& scores = ceiling ? r.ceilingScores : r.meanScores;
         for (const char* c : columns) {
             const auto it = scores.find(c);
-            if (it == scores.end()) std::snprintf(line, sizeof line, " %14s", "-");
-            else std::snprintf(line, sizeof line, " %14.4f", it->second);
+            if (it == scores.end()) std::snprintf(line, sizeof line, " %16s", "-");
+            else std::snprintf(line, sizeof line, " %16.4f", it->second);
             out << line;
         }
         std::snprintf(line, sizeof line, "  %8.2f\n", r.secondsPerSample);

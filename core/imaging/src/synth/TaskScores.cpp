@@ -238,6 +238,7 @@ TaskScores scoreOutput(const LcuSample& sample, const Image& output) {
     // The generator leaves editRegion null for kinds that change every pixel.
     if (!sample.editRegion.isNull()) {
         s.editL1 = meanAbsDifference(output, sample.target, sample.editRegion, true);
+        s.editBaselineL1 = meanAbsDifference(sample.images.back(), sample.target, sample.editRegion, true);
         s.keepL1 = meanAbsDifference(output, sample.images.back(), sample.editRegion, false);
     }
     switch (sample.kind) {
@@ -255,7 +256,8 @@ TaskScores scoreOutput(const LcuSample& sample, const Image& output) {
 
 std::vector<std::pair<std::string, double>> TaskScores::named() const {
     std::vector<std::pair<std::string, double>> all{{"target_l1", targetL1},   {"baseline_l1", baselineL1},
-                                                    {"edit_l1", editL1},       {"keep_l1", keepL1},
+                                                    {"edit_l1", editL1},       {"edit_baseline_l1", editBaselineL1},
+                                                    {"keep_l1", keepL1},
                                                     {"saturation", saturation}, {"edge_f1", edgeF1},
                                                     {"colour_recall", colourRecall},
                                                     {"shape_accuracy", shapeAccuracy}};

@@ -21,6 +21,9 @@ struct TaskScores {
     double baselineL1 = 0;
     // Inside the edit region (or inpainting mask): |output - target|.
     double editL1 = kNotApplicable;
+    // The same for the do-nothing answer (the last input): editL1 < editBaselineL1 means the
+    // edit was applied where it had to be.
+    double editBaselineL1 = kNotApplicable;
     // Outside the edit region: |output - last input|, what an edit must leave alone.
     double keepL1 = kNotApplicable;
     // Grayscale: mean HSV saturation of the output, in [0, 1].
