@@ -37,7 +37,7 @@ commands:
   corpus   --out FILE [--seed N] [--count N]
            the instruction corpus alone (input for spm_train)
   eval     --model DIR [--count N] [--seed N] [--steps N] [--kinds a,b,...] [--size WxH] [--out-dir DIR]
-           [--turns 3]
+           [--turns 3] [--guide-scale 4.5] [--guide-rescale 0.5]
            run N fresh samples of each task kind through the model (the app's pipeline) and print
            the mean scores per kind (synth/TaskScores.h), then N conversations of --turns edits,
            each turn on the previous output (0: none); --out-dir keeps the outputs and targets
@@ -151,6 +151,8 @@ int main(int argc, char** argv) {
             eo.seed = std::stoull(get(o, "seed", "777"));
             eo.samplesPerKind = std::stoi(get(o, "count", "4"));
             eo.steps = std::stoi(get(o, "steps", "0"));
+            eo.guideScale = std::stod(get(o, "guide-scale", "4.5"));
+            eo.guideRescale = std::stod(get(o, "guide-rescale", "0.5"));
             if (o.count("size")) eo.sizes = {parseSize(o.at("size"))};
             if (o.count("out-dir")) eo.outputDir = o.at("out-dir");
             if (o.count("kinds")) {

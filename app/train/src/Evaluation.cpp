@@ -52,9 +52,10 @@ std::vector<KindReport> evaluateModel(const std::shared_ptr<const AceModel>& mod
                 report.meanScores[name] += value;
                 ++counts[name];
             }
-            const Image roundTrip = autoencoderRoundTrip(*model, sample.target);
-            for (const auto& [name, value] : synth::scoreOutput(sample, roundTrip).named())
-                report.ceilingScores[name] += value;
+            if (options.ceiling)
+                for (const auto& [name, value] :
+                     synth::scoreOutput(sample, autoencoderRoundTrip(*model, sample.target)).named())
+                    report.ceilingScores[name] += value;
             if (!options.outputDir.empty()) {
                 const std::string stem = synth::taskKindName(kind) + "_" + std::to_string(i);
                 writeImage(options.outputDir / (stem + "_output.png"), result.image);

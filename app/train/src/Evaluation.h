@@ -26,6 +26,7 @@ struct EvalOptions {
     std::vector<synth::TaskKind> kinds;  // empty: every kind
     std::vector<std::pair<int, int>> sizes{{64, 64}};
     std::filesystem::path outputDir;     // when set: <kind>_<i>_{output,target}.png
+    bool ceiling = true;                 // also score the targets' VAE round trip (KindReport::ceilingScores)
 };
 
 struct KindReport {
