@@ -15,6 +15,7 @@
 #include <QMimeData>
 #include <QPushButton>
 #include <QSettings>
+#include <QStatusBar>
 #include <QUndoStack>
 
 #include "CanvasDocument.h"
@@ -26,6 +27,7 @@
 #include "ContextBar.h"
 #include "ImageConvert.h"
 #include "MainWindow.h"
+#include "pipeline/OutOfMemory.h"
 #include "MaskTools.h"
 #include "SessionController.h"
 #include "StallMeter.h"
@@ -394,6 +396,35 @@ private Q_SLOTS:
         QVERIFY(!during.isNull());
         QVERIFY(during != empty);
         QCOMPARE(w.window.document()->size(), QSize(256, 192));
+    }
+
+    // The GPU ran out of memory and the engine reran the turn on the CPU: the result arrives as
+    // usual, the status bar says why it was slow, and the result layer records where it ran.
+    // (Half precision on the CPU takes the same fallback path as a GPU; the error is injected.)
+    void outOfMemoryFallbackIsReported() {
+        configure(test::workingModelFolder(), 3);
+        QSettings().setValue("model/precision", int(ace::Precision::Float16));
+        Window w;
+        QVERIFY(w.shownAndReady());
+        QSignalSpy finished(w.window.session(), &SessionController::turnFinished);
+        QSignalSpy failed(w.window.session(), &SessionController::turnFailed);
+        ace::fault::injectOutOfMemory("dit step");
+        w.type("a blue star");
+        w.pressEnter();
+        QVERIFY(test::waitFor(finished, 120000));
+        ace::fault::clearInjections();
+        QCOMPARE(failed.count(), 0);
+        const QString status = w.window.statusBar()->currentMessage();
+        QVERIFY2(status.startsWith("Turn 1: ") && status.contains("ran out of memory") && status.contains("CPU"),
+                 qPrintable(status));
+        const Document& doc = w.window.document()->document();
+        const auto result = std::find_if(doc.layers().begin(), doc.layers().end(),
+                                         [](const Layer& l) { return l.provenance().has_value(); });
+        QVERIFY(result != doc.layers().end());
+        const nlohmann::json& settings = result->provenance()->settings;
+        QCOMPARE(settings["device"].get<std::string>(), std::string("cpu"));
+        QVERIFY(settings["notice"].get<std::string>().find("injected") != std::string::npos);
+        QSettings().remove("model/precision");
     }
 
     void brokenModelShowsWhatToDo() {

@@ -99,6 +99,8 @@ JobOutcome InferenceWorker::finish(const InferenceJob& job, const TurnResult& re
     out.seed = result.seed;
     out.steps = result.steps;
     out.timings = result.timings;
+    out.device = QString::fromStdString(result.device);
+    out.notice = QString::fromStdString(result.notice);
     Image image = result.image;
     // Registration and paste-back run here, off the GUI thread: at 2048 x 2048 they take tens of ms.
     if (!job.target.isNull()) {

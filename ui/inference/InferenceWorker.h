@@ -39,6 +39,8 @@ struct JobOutcome {
     bool pastedBack = false;
     StageTimings timings;
     double wallMs = 0.0;   // measured by the worker around the whole run
+    QString device;        // where it ran ("cpu", "cuda:0")
+    QString notice;        // the engine's word for the user (e.g. out of GPU memory, ran on the CPU); usually empty
 };
 
 class InferenceWorker final : public QObject {

@@ -524,6 +524,8 @@ void SessionController::onFinished(quint64 id, const JobOutcome& outcome) {
     const int turnId = static_cast<int>(id);
     m_chat->setResult(turnId, outcome.image, outcome.seed, outcome.steps, outcome.wallMs / 1000.0);
     m_document->clearPreview();
+    // The result is fine but the user should know why it was slow (the GPU ran out of memory).
+    if (!outcome.notice.isEmpty()) Q_EMIT message(tr("Turn %1: %2").arg(turnId).arg(outcome.notice));
     const TurnRecord& record = m_records[turnId];
     const Provenance provenance = provenanceOf(turnId, outcome);
     m_records[turnId].provenance = provenance;  // for bringing the result back if its layer is deleted
@@ -595,7 +597,9 @@ Provenance SessionController::provenanceOf(int turnId, const JobOutcome& outcome
                   {"historyTurns", r.history.size()},
                   {"model", m_modelInfo.name},
                   {"engineSize", {outcome.engineSize.width(), outcome.engineSize.height()}},
-                  {"seconds", outcome.wallMs / 1000.0}};
+                  {"seconds", outcome.wallMs / 1000.0},
+                  {"device", outcome.device.toStdString()}};
+    if (!outcome.notice.isEmpty()) p.settings["notice"] = outcome.notice.toStdString();
     if (r.current.images.empty()) p.settings["outputSize"] = {r.options.outputWidth, r.options.outputHeight};
     // What a re-run needs after the project is opened again: the request, its images as assets.
     if (m_putAsset) p.settings.update(jobJson(record.job));
