@@ -26,6 +26,20 @@ TurnRequest turnRequestFor(const synth::LcuSample& sample) {
     return request;
 }
 
+namespace {
+
+// The sample's turns with the evaluation's generation settings.
+TurnRequest evalRequest(const synth::LcuSample& sample, const EvalOptions& options, std::uint64_t seed) {
+    TurnRequest request = turnRequestFor(sample);
+    request.options.steps = options.steps;
+    request.options.guideScale = options.guideScale;
+    request.options.guideRescale = options.guideRescale;
+    request.options.seed = static_cast<int64_t>(seed);
+    return request;
+}
+
+}  // namespace
+
 std::vector<KindReport> evaluateModel(const std::shared_ptr<const AceModel>& model, const EvalOptions& options,
                                       const EvalProgress& onKind) {
     synth::TaskSamplerOptions so;
@@ -41,13 +55,8 @@ std::vector<KindReport> evaluateModel(const std::shared_ptr<const AceModel>& mod
         const auto start = std::chrono::steady_clock::now();
         for (int i = 0; i < options.samplesPerKind; ++i) {
             const synth::LcuSample sample = sampler.sample(kind, static_cast<std::uint64_t>(i));
-            TurnRequest request = turnRequestFor(sample);
-            request.options.steps = options.steps;
-            request.options.guideScale = options.guideScale;
-            request.options.guideRescale = options.guideRescale;
-            request.options.seed = static_cast<int64_t>(options.seed * 1000 + i);
             EditSession session(model);
-            const TurnResult result = session.run(request);
+            const TurnResult result = session.run(evalRequest(sample, options, options.seed * 1000 + i));
             for (const auto& [name, value] : synth::scoreOutput(sample, result.image).named()) {
                 report.meanScores[name] += value;
                 ++counts[name];
@@ -141,12 +150,7 @@ ConversationReport evaluateConversations(const std::shared_ptr<const AceModel>& 
         for (int k = 0; k < turns; ++k) {
             synth::LcuSample unit = units[k];
             for (int j = 1; j <= k; ++j) unit.images[j] = outputs[j - 1];  // what the user saw
-            TurnRequest request = turnRequestFor(unit);
-            request.options.steps = options.steps;
-            request.options.guideScale = options.guideScale;
-            request.options.guideRescale = options.guideRescale;
-            request.options.seed = static_cast<int64_t>(options.seed * 1000 + i * 10 + k);
-            outputs.push_back(session.run(request).image);
+            outputs.push_back(session.run(evalRequest(unit, options, options.seed * 1000 + i * 10 + k)).image);
         }
         const Image& first = units.front().images.front();
         const Image& target = units.back().target;
