@@ -31,18 +31,27 @@ cv::Mat edgeMap(const Image& image) {
     return edges;
 }
 
-// Share of pixels within `radius` (RGB distance) of a colour.
-double shareNear(const cv::Mat& rgb, const NamedColour& colour, double radius) {
-    int64_t near = 0;
+// Palette colours are far apart; 60 RGB units tolerate anti-aliasing and a soft model.
+constexpr double kColourRadius = 60.0;
+
+// 255 where a pixel lies within `radius` (RGB distance) of a colour.
+cv::Mat nearColour(const cv::Mat& rgb, const std::array<std::uint8_t, 3>& c, double radius) {
+    cv::Mat out(rgb.size(), CV_8U, cv::Scalar(0));
     const double r2 = radius * radius;
     for (int y = 0; y < rgb.rows; ++y) {
         const auto* p = rgb.ptr<cv::Vec3b>(y);
+        auto* o = out.ptr<std::uint8_t>(y);
         for (int x = 0; x < rgb.cols; ++x) {
-            const double dr = p[x][0] - colour.rgb[0], dg = p[x][1] - colour.rgb[1], db = p[x][2] - colour.rgb[2];
-            if (dr * dr + dg * dg + db * db <= r2) ++near;
+            const double dr = p[x][0] - c[0], dg = p[x][1] - c[1], db = p[x][2] - c[2];
+            o[x] = dr * dr + dg * dg + db * db <= r2 ? 255 : 0;
         }
     }
-    return double(near) / double(rgb.total());
+    return out;
+}
+
+// Share of pixels within `radius` of a colour.
+double shareNear(const cv::Mat& rgb, const NamedColour& colour, double radius) {
+    return double(cv::countNonZero(nearColour(rgb, colour.rgb, radius))) / double(rgb.total());
 }
 
 std::vector<NamedColour> namedColours(const Scene& scene) {
@@ -96,38 +105,20 @@ double edgeF1(const Image& output, const Image& targetEdges, int tolerancePx) {
 
 double colourRecall(const Image& output, const Image& target, const std::vector<NamedColour>& colours) {
     requireSameSize(output, target, "colourRecall");
-    // Palette colours are far apart; 60 RGB units tolerate anti-aliasing and a soft model.
-    constexpr double kRadius = 60.0;
     constexpr double kMinShare = 0.002;  // colours the target barely shows are not judged
     const cv::Mat out = toMat(output), tgt = toMat(target);
     double sum = 0;
     int judged = 0;
     for (const NamedColour& c : colours) {
-        const double expected = shareNear(tgt, c, kRadius);
+        const double expected = shareNear(tgt, c, kColourRadius);
         if (expected < kMinShare) continue;
-        sum += std::min(1.0, shareNear(out, c, kRadius) / expected);
+        sum += std::min(1.0, shareNear(out, c, kColourRadius) / expected);
         ++judged;
     }
     return judged ? sum / judged : TaskScores::kNotApplicable;
 }
 
 namespace {
-
-constexpr double kShapeColourRadius = 60.0;  // as colourRecall
-
-cv::Mat nearColour(const cv::Mat& rgb, const std::array<std::uint8_t, 3>& c, double radius) {
-    cv::Mat out(rgb.size(), CV_8U, cv::Scalar(0));
-    const double r2 = radius * radius;
-    for (int y = 0; y < rgb.rows; ++y) {
-        const auto* p = rgb.ptr<cv::Vec3b>(y);
-        auto* o = out.ptr<std::uint8_t>(y);
-        for (int x = 0; x < rgb.cols; ++x) {
-            const double dr = p[x][0] - c[0], dg = p[x][1] - c[1], db = p[x][2] - c[2];
-            o[x] = dr * dr + dg * dg + db * db <= r2 ? 255 : 0;
-        }
-    }
-    return out;
-}
 
 cv::Mat largestComponent(const cv::Mat& mask, int* area) {
     cv::Mat labels, stats, centroids;
@@ -149,7 +140,7 @@ int coveredPixels(const Image& coverage) {
 // picks out its pixels) and at least 80% of it is visible.
 bool judgeable(const Scene& scene, std::size_t index) {
     const Shape& s = scene.shapes[index];
-    auto near = [&](const NamedColour& c) { return colourDistance(c, s.colour) < 2 * kShapeColourRadius; };
+    auto near = [&](const NamedColour& c) { return colourDistance(c, s.colour) < 2 * kColourRadius; };
     for (std::size_t j = 0; j < scene.shapes.size(); ++j)
         if (j != index && near(scene.shapes[j].colour)) return false;
     for (const TextElement& t : scene.texts)
@@ -219,7 +210,7 @@ double shapeAccuracy(const Image& output, const Scene& scene) {
         const Shape& s = scene.shapes[i];
         ++judged;
         int area = 0;
-        const cv::Mat blob = largestComponent(nearColour(rgb, s.colour.rgb, kShapeColourRadius), &area);
+        const cv::Mat blob = largestComponent(nearColour(rgb, s.colour.rgb, kColourRadius), &area);
         if (area < 0.4 * shapeArea(s)) continue;  // not drawn (or drawn far too small)
         Image blobImage(blob.cols, blob.rows, 1);
         std::copy(blob.datastart, blob.dataend, blobImage.data.begin());
