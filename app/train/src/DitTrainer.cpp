@@ -43,12 +43,6 @@ private:
     bool m_previous = false;
 };
 
-synth::TaskSamplerOptions samplerOptions(const TrainConfig& c) {
-    synth::TaskSamplerOptions o;
-    o.sizes = c.sizes;
-    return o;
-}
-
 }  // namespace
 
 void initialiseDit(DiTACE& dit, uint64_t seed) {
@@ -103,7 +97,7 @@ DitTrainer::DitTrainer(const TrainConfig& config, DiTACE dit, T5Encoder t5,
       m_text(std::move(tokenizer), std::move(t5), config.trainTextEncoder, device),
       m_vae(std::move(vae)),
       m_device(device),
-      m_sampler(config.dataSeed, samplerOptions(config)),
+      m_stream(config),
       m_gen(at::make_generator<at::CPUGeneratorImpl>(config.dataSeed ^ 0x5EEDD17ULL)) {
     m_vae->eval();
     for (auto& p : m_vae->parameters()) p.set_requires_grad(false);
@@ -178,7 +172,7 @@ DitTrainer::PreparedBatch DitTrainer::prepare(const std::vector<synth::LcuSample
 
 DitTrainer::PreparedBatch DitTrainer::prepareAt(uint64_t cursor) {
     std::vector<synth::LcuSample> samples;
-    for (int b = 0; b < m_config.dit.batchSize; ++b) samples.push_back(m_sampler.sample(cursor + b));
+    for (int b = 0; b < m_config.dit.batchSize; ++b) samples.push_back(m_stream.sample(cursor + b));
     return prepare(samples);
 }
 

@@ -24,10 +24,10 @@
 
 #include "AdamW.h"
 #include "Ema.h"
+#include "TaskSchedule.h"
 #include "TextConditioner.h"
 #include "TrainConfig.h"
 #include "TrainStats.h"
-#include "ace/imaging/synth/TaskSampler.h"
 #include "diffusion/LinearSchedule.h"
 #include "dit/DiTACE.h"
 #include "vae/AutoencoderKL.h"
@@ -84,7 +84,7 @@ private:
     AutoencoderKL m_vae;
     torch::Device m_device;
     LinearSchedule m_schedule;
-    synth::TaskSampler m_sampler;
+    TaskSchedule m_stream;  // the task mix of every step
     NamedTensors m_params;  // "dit.<name>", "t5.<name>"
     std::unique_ptr<AdamW> m_adam;
     std::unique_ptr<Ema> m_ema;

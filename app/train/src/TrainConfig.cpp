@@ -2,10 +2,12 @@
 
 #include <fstream>
 #include <sstream>
+#include <stdexcept>
 
 #include <nlohmann/json.hpp>
 
 #include "ace/common/Error.h"
+#include "ace/imaging/synth/TaskKind.h"
 
 namespace ace::train {
 using nlohmann::json;
@@ -30,6 +32,36 @@ StageSettings stageFrom(const json& j, StageSettings s) {
     return s;
 }
 
+json phasesJson(const std::vector<TaskPhase>& phases) {
+    json out = json::array();
+    for (const TaskPhase& p : phases) out.push_back({{"from_step", p.fromStep}, {"task_weights", p.weights}});
+    return out;
+}
+
+// Throws a message without the file name; load() adds it.
+std::vector<TaskPhase> phasesFrom(const json& j) {
+    std::vector<TaskPhase> phases;
+    for (const json& item : j) {
+        TaskPhase p;
+        p.fromStep = item.at("from_step").get<int64_t>();
+        p.weights = item.at("task_weights").get<TaskWeights>();
+        const int64_t previous = phases.empty() ? 0 : phases.back().fromStep;
+        if (p.fromStep <= previous)
+            throw std::invalid_argument("dit_task_phases: from_step must be ascending and at least 1 (" +
+                                        std::to_string(p.fromStep) + " after " + std::to_string(previous) + ")");
+        for (const auto& [name, weight] : p.weights) {
+            synth::taskKindFromName(name);  // throws std::invalid_argument naming the kind
+            if (!(weight >= 0))
+                throw std::invalid_argument("dit_task_phases: the weight of " + name + " must be >= 0");
+        }
+        phases.push_back(std::move(p));
+    }
+    return phases;
+}
+
+// The step of the built-in model's run where its task mix changed (see preset "builtin").
+constexpr int64_t kBuiltinFocusStep = 30000;
+
 }  // namespace
 
 TrainConfig TrainConfig::preset(const std::string& name) {
@@ -37,6 +69,14 @@ TrainConfig TrainConfig::preset(const std::string& name) {
     if (name == "builtin") {
         c.vaeCropSize = 32;
         c.vae.learningRate = 4e-4;
+        // After kBuiltinFocusStep steps on the uniform mix the model copied, filled, greyed,
+        // segmented and decoupled, but had not learned the families that follow an instruction
+        // naming one element, draw a requested shape or trace edges; the rest of the run gives
+        // those about two thirds of the samples.
+        c.ditTaskPhases = {{kBuiltinFocusStep,
+                            {{"recolour", 4.0}, {"add_shape", 4.0}, {"replace_shape", 4.0}, {"multi_turn", 4.0},
+                             {"change_background", 3.0}, {"text_to_image", 3.0}, {"canny", 3.0},
+                             {"remove_shape", 2.0}, {"control_canny", 2.0}}}};
         return c;
     }
     if (name == "tiny") {
@@ -114,7 +154,8 @@ std::string TrainConfig::toJson() const {
               {"cfg_dropout", cfgDropout},
               {"train_text_encoder", trainTextEncoder},
               {"bf16", bf16},
-              {"corpus_samples", corpusSamples}};
+              {"corpus_samples", corpusSamples},
+              {"dit_task_phases", phasesJson(ditTaskPhases)}};
     return j.dump(2);
 }
 
@@ -164,9 +205,12 @@ TrainConfig TrainConfig::load(const std::filesystem::path& file) {
         c.trainTextEncoder = j.value("train_text_encoder", c.trainTextEncoder);
         c.bf16 = j.value("bf16", c.bf16);
         c.corpusSamples = j.value("corpus_samples", c.corpusSamples);
+        c.ditTaskPhases = phasesFrom(j.value("dit_task_phases", json::array()));
         return c;
     } catch (const json::exception& e) {
         throw Error(file, std::string("malformed training configuration: ") + e.what());
+    } catch (const std::invalid_argument& e) {
+        throw Error(file, std::string("invalid training configuration: ") + e.what());
     }
 }
 

@@ -3,6 +3,7 @@
 // every later command (and a later session resuming the run) uses the same settings.
 #include <cstdint>
 #include <filesystem>
+#include <map>
 #include <string>
 #include <utility>
 #include <vector>
@@ -40,6 +41,15 @@ struct StageSettings {
     int saveEvery = 100;       // steps between checkpoints
 };
 
+// Relative frequencies of task kinds by name ("recolour", "canny", ...); a kind absent has weight 1.
+using TaskWeights = std::map<std::string, double>;
+
+// From optimizer step `fromStep` on, the DiT stage draws task kinds with `weights`.
+struct TaskPhase {
+    int64_t fromStep = 0;
+    TaskWeights weights;
+};
+
 struct TrainConfig {
     std::string name = "ACE built-in model";
     uint64_t dataSeed = 2024;
@@ -57,6 +67,9 @@ struct TrainConfig {
     bool trainTextEncoder = true;     // jointly with the DiT (false: frozen, embeddings cached)
     bool bf16 = false;                // autocast to bfloat16 (on by default on CUDA devices)
     uint64_t corpusSamples = 20000;   // samples whose instructions train the tokenizer
+    // The DiT stage's task mix over time, ascending fromStep >= 1; before the first phase (and
+    // without phases) every kind has weight 1.
+    std::vector<TaskPhase> ditTaskPhases;
 
     static TrainConfig preset(const std::string& name);  // "builtin", "tiny", "full"
     static TrainConfig load(const std::filesystem::path& file);

@@ -173,6 +173,16 @@ int64_t trainVaeStage(const fs::path& work, int64_t targetSteps, torch::Device d
 
 namespace {
 
+std::string describePhase(const TaskPhase& phase) {
+    std::string text = "from step " + std::to_string(phase.fromStep) + " the task mix weighs";
+    for (const auto& [name, weight] : phase.weights) {
+        std::ostringstream w;
+        w << weight;
+        text += " " + name + " " + w.str() + ",";
+    }
+    return text + " every other kind 1";
+}
+
 struct DitParts {
     DiTACE dit{nullptr};
     T5Encoder t5{nullptr};
@@ -219,6 +229,8 @@ int64_t trainDitStage(const fs::path& work, int64_t targetSteps, torch::Device d
     DitParts parts = buildDitParts(paths, config, device, log);
     DitTrainer trainer(config, parts.dit, parts.t5, parts.tokenizer, parts.vae, device);
     if (fs::exists(paths.ditCheckpoint)) trainer.loadCheckpoint(paths.ditCheckpoint);
+    if (log)
+        for (const TaskPhase& phase : config.ditTaskPhases) log("dit: " + describePhase(phase));
     return runLoop(trainer, "dit", targetSteps, config.dit.saveEvery, paths.ditCheckpoint, paths.ditLog, progress, stop);
 }
 

@@ -34,6 +34,9 @@ void compareCheckpoints(const fs::path& a, const fs::path& b) {
 TrainConfig tinyConfig() {
     TrainConfig c = TrainConfig::preset("tiny");
     c.vae.saveEvery = c.dit.saveEvery = 1000;
+    // The resume test stops at step 2: the switch of task mix at step 2 (0-based, the third
+    // step) lies in its second half.
+    c.ditTaskPhases = {{2, {{"grayscale", 0.0}, {"multi_turn", 5.0}}}};
     return c;
 }
 
@@ -112,8 +115,9 @@ private Q_SLOTS:
         QCOMPARE(trainDitStage(straight, 4, torch::kCPU, record, nullptr,
                                [&](const std::string& m) { messages.push_back(m); }),
                  int64_t(4));
-        QCOMPARE(messages.size(), size_t(1));
+        QCOMPARE(messages.size(), size_t(2));
         QVERIFY2(messages.front().starts_with("vae: latent scale calibrated by a factor "), messages.front().c_str());
+        QCOMPARE(messages.back(), std::string("dit: from step 2 the task mix weighs grayscale 0, multi_turn 5, every other kind 1"));
         QCOMPARE(trainDitStage(resumed, 2, torch::kCPU, nullptr), int64_t(2));
         QCOMPARE(trainDitStage(resumed, 4, torch::kCPU, nullptr), int64_t(4));
         compareCheckpoints(RunPaths(straight).ditCheckpoint, RunPaths(resumed).ditCheckpoint);

@@ -1,0 +1,130 @@
+// The DiT stage's task mix over time: without phases the stream is the uniform sampler's, a phase
+// changes the kinds drawn from its first step on (and only then), and the configuration stores
+// phases and refuses bad ones with the file's name.
+#include <QtTest>
+
+#include <fstream>
+#include <set>
+
+#include "TaskSchedule.h"
+#include "TrainConfig.h"
+#include "ace/common/Error.h"
+
+using namespace ace::train;
+namespace synth = ace::synth;
+namespace fs = std::filesystem;
+
+namespace {
+
+bool sameSample(const synth::LcuSample& a, const synth::LcuSample& b) {
+    return a.kind == b.kind && a.instructions == b.instructions && a.target.data == b.target.data;
+}
+
+// A configuration whose phase from step `from` draws only `only`.
+TrainConfig onlyFrom(int64_t from, synth::TaskKind only) {
+    TrainConfig c = TrainConfig::preset("tiny");
+    TaskWeights weights;
+    for (synth::TaskKind k : synth::allTaskKinds()) weights[synth::taskKindName(k)] = k == only ? 1.0 : 0.0;
+    c.ditTaskPhases = {{from, weights}};
+    return c;
+}
+
+}  // namespace
+
+class TestTaskSchedule : public QObject {
+    Q_OBJECT
+private Q_SLOTS:
+    void withoutPhasesTheStreamIsUniform() {
+        const TrainConfig c = TrainConfig::preset("tiny");
+        const TaskSchedule schedule(c);
+        synth::TaskSamplerOptions o;
+        o.sizes = c.sizes;
+        const synth::TaskSampler uniform(c.dataSeed, o);
+        for (uint64_t i = 0; i < 12; ++i) QVERIFY(sameSample(schedule.sample(i), uniform.sample(i)));
+    }
+
+    void aPhaseStartsAtItsStep() {
+        const TrainConfig c = onlyFrom(3, synth::TaskKind::Grayscale);
+        const TaskSchedule schedule(c);
+        const TaskSchedule uniform(TrainConfig::preset("tiny"));
+        const uint64_t perStep = uint64_t(c.dit.batchSize * c.dit.accumulate);
+        // Steps 0..2 draw the uniform stream, with its mix of kinds.
+        std::set<synth::TaskKind> before;
+        for (uint64_t i = 0; i < 3 * perStep; ++i) {
+            QVERIFY(sameSample(schedule.sample(i), uniform.sample(i)));
+            before.insert(schedule.sample(i).kind);
+        }
+        QVERIFY(before.size() > 1);
+        // From step 3 on, only the phase's kind.
+        for (uint64_t i = 3 * perStep; i < 3 * perStep + 20; ++i)
+            QCOMPARE(schedule.sample(i).kind, synth::TaskKind::Grayscale);
+        QCOMPARE(&schedule.samplerForStep(2), &schedule.samplerForStep(0));
+        QCOMPARE(&schedule.samplerForStep(3), &schedule.samplerForStep(1000000));
+        QVERIFY(&schedule.samplerForStep(3) != &schedule.samplerForStep(2));
+    }
+
+    void laterPhasesReplaceEarlierOnes() {
+        TrainConfig c = onlyFrom(2, synth::TaskKind::Canny);
+        c.ditTaskPhases.push_back({5, {{"canny", 0.0}}});  // back to every kind but Canny
+        const TaskSchedule schedule(c);
+        const uint64_t perStep = uint64_t(c.dit.batchSize * c.dit.accumulate);
+        for (uint64_t i = 2 * perStep; i < 5 * perStep; ++i) QCOMPARE(schedule.sample(i).kind, synth::TaskKind::Canny);
+        std::set<synth::TaskKind> after;
+        for (uint64_t i = 5 * perStep; i < 5 * perStep + 60; ++i) after.insert(schedule.sample(i).kind);
+        QVERIFY(!after.contains(synth::TaskKind::Canny));
+        QVERIFY(after.size() > 5);
+    }
+
+    void configurationStoresPhases() {
+        QTemporaryDir dir;
+        const fs::path file = fs::path(dir.path().toStdString()) / "train_config.json";
+        TrainConfig c = TrainConfig::preset("tiny");
+        c.ditTaskPhases = {{10, {{"recolour", 4.0}, {"canny", 2.5}}}, {20, {{"text_to_image", 0.0}}}};
+        c.save(file);
+        const TrainConfig back = TrainConfig::load(file);
+        QCOMPARE(back.toJson(), c.toJson());
+        QCOMPARE(back.ditTaskPhases.size(), size_t(2));
+        QCOMPARE(back.ditTaskPhases[0].fromStep, int64_t(10));
+        QCOMPARE(back.ditTaskPhases[0].weights.at("canny"), 2.5);
+        QCOMPARE(back.ditTaskPhases[1].weights.at("text_to_image"), 0.0);
+    }
+
+    void everyPresetsPhasesNameRealKinds() {
+        for (const char* name : {"builtin", "tiny", "full"}) {
+            const TrainConfig c = TrainConfig::preset(name);
+            const TaskSchedule schedule(c);  // throws on an unknown kind
+            for (const TaskPhase& p : c.ditTaskPhases) QVERIFY(p.fromStep >= 1);
+        }
+    }
+
+    void badPhasesNameTheFileAndTheProblem_data() {
+        QTest::addColumn<QString>("phases");
+        QTest::addColumn<QString>("problem");
+        QTest::newRow("unknown kind") << R"([{"from_step": 5, "task_weights": {"recolor": 2}}])" << "recolor";
+        QTest::newRow("negative weight") << R"([{"from_step": 5, "task_weights": {"canny": -1}}])" << "canny";
+        QTest::newRow("not ascending") << R"([{"from_step": 5, "task_weights": {}}, {"from_step": 5, "task_weights": {}}])"
+                                       << "ascending";
+        QTest::newRow("step zero") << R"([{"from_step": 0, "task_weights": {}}])" << "ascending";
+        QTest::newRow("weight not a number") << R"([{"from_step": 5, "task_weights": {"canny": "x"}}])" << "malformed";
+        QTest::newRow("no step") << R"([{"task_weights": {}}])" << "malformed";
+    }
+
+    void badPhasesNameTheFileAndTheProblem() {
+        QFETCH(QString, phases);
+        QFETCH(QString, problem);
+        QTemporaryDir dir;
+        const fs::path file = fs::path(dir.path().toStdString()) / "train_config.json";
+        std::ofstream(file) << R"({"name": "x", "dit_task_phases": )" << phases.toStdString() << "}\n";
+        try {
+            TrainConfig::load(file);
+            QFAIL("loaded a configuration with bad phases");
+        } catch (const ace::Error& e) {
+            const QString message = QString::fromStdString(e.what());
+            QVERIFY2(message.contains(QString::fromStdString(file.string())), qPrintable(message));
+            QVERIFY2(message.contains(problem), qPrintable(message));
+        }
+    }
+};
+
+QTEST_GUILESS_MAIN(TestTaskSchedule)
+#include "tst_taskschedule.moc"
