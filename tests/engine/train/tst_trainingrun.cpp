@@ -4,6 +4,7 @@
 #include <QtTest>
 
 #include <fstream>
+#include <sstream>
 
 #include <nlohmann/json.hpp>
 #include <torch/torch.h>
@@ -209,6 +210,14 @@ private Q_SLOTS:
         QVERIFY(fs::exists(eo.outputDir / "canny_0_output.png"));
         const std::string table = formatReports(reports);
         QVERIFY2(table.find("inpaint_box") != std::string::npos, table.c_str());
+        // The timing column is the model's turns; the ceiling table (VAE round trips) has none.
+        for (const KindReport& r : reports) QVERIFY(r.secondsPerSample > 0);
+        std::istringstream ceilingRows(formatReports(reports, true));
+        std::string row;
+        std::getline(ceilingRows, row);  // the header
+        int rows = 0;
+        for (; std::getline(ceilingRows, row); ++rows) QVERIFY2(row.ends_with(" -"), row.c_str());
+        QCOMPARE(rows, int(reports.size()));
     }
 
     void turnRequestsFollowTheSamplesFrames() {
