@@ -166,7 +166,10 @@ int main(int argc, char** argv) {
                 std::fprintf(stderr, "eval: %s done (%d samples)\n", ace::synth::taskKindName(r.kind).c_str(), r.samples);
             });
             std::cout << ace::train::formatReports(reports);
-            std::cout << "the targets through the model's VAE (the ceiling):\n" << ace::train::formatReports(reports, true);
+            std::cout << "the targets through the model's VAE (the ceiling):\n"
+                      << ace::train::formatReports(reports, ace::train::ReportTable::Ceiling);
+            std::cout << "another sample's target as the answer (chance):\n"
+                      << ace::train::formatReports(reports, ace::train::ReportTable::Chance);
             const int turns = std::stoi(get(o, "turns", "3"));
             if (turns > 0) std::cout << ace::train::formatConversationReport(ace::train::evaluateConversations(model, eo, turns));
         } else if (command == "corpus") {

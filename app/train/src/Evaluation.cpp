@@ -38,6 +38,24 @@ TurnRequest evalRequest(const synth::LcuSample& sample, const EvalOptions& optio
     return request;
 }
 
+// KindReport::chanceScores: sample i judged against the target of the next sample of its size.
+void addChanceScores(const std::vector<synth::LcuSample>& samples, KindReport& report) {
+    std::map<std::string, int> counts;
+    const std::size_t n = samples.size();
+    for (std::size_t i = 0; i < n; ++i) {
+        for (std::size_t k = 1; k < n; ++k) {
+            const synth::LcuSample& other = samples[(i + k) % n];
+            if (other.width() != samples[i].width() || other.height() != samples[i].height()) continue;
+            for (const auto& [name, value] : synth::scoreOutput(samples[i], other.target).named()) {
+                report.chanceScores[name] += value;
+                ++counts[name];
+            }
+            break;
+        }
+    }
+    for (auto& [name, sum] : report.chanceScores) sum /= counts[name];
+}
+
 }  // namespace
 
 std::vector<KindReport> evaluateModel(const std::shared_ptr<const AceModel>& model, const EvalOptions& options,
@@ -53,8 +71,12 @@ std::vector<KindReport> evaluateModel(const std::shared_ptr<const AceModel>& mod
         report.kind = kind;
         std::map<std::string, int> counts;
         double modelSeconds = 0;  // the turns alone, not the scoring or the ceiling's round trips
+        std::vector<synth::LcuSample> samples;
+        for (int i = 0; i < options.samplesPerKind; ++i)
+            samples.push_back(sampler.sample(kind, static_cast<std::uint64_t>(i)));
+        addChanceScores(samples, report);
         for (int i = 0; i < options.samplesPerKind; ++i) {
-            const synth::LcuSample sample = sampler.sample(kind, static_cast<std::uint64_t>(i));
+            const synth::LcuSample& sample = samples[i];
             EditSession session(model);
             const auto start = std::chrono::steady_clock::now();
             const TurnResult result = session.run(evalRequest(sample, options, options.seed * 1000 + i));
@@ -92,7 +114,7 @@ Image autoencoderRoundTrip(const AceModel& model, const Image& image) {
     return decodeToImage(m.vae, z * kLatentScale, m.policy);
 }
 
-std::string formatReports(const std::vector<KindReport>& reports, bool ceiling) {
+std::string formatReports(const std::vector<KindReport>& reports, ReportTable table) {
     static const char* columns[] = {"target_l1", "baseline_l1", "edit_l1", "edit_baseline_l1", "keep_l1", "saturation", "edge_f1",
                                     "colour_recall", "shape_accuracy"};
     std::ostringstream out;
@@ -107,15 +129,17 @@ std::string formatReports(const std::vector<KindReport>& reports, bool ceiling) 
     for (const KindReport& r : reports) {
         std::snprintf(line, sizeof line, "%-22s %3d", synth::taskKindName(r.kind).c_str(), r.samples);
         out << line;
-        const auto& scores = ceiling ? r.ceilingScores : r.meanScores;
+        const auto& scores = table == ReportTable::Ceiling ? r.ceilingScores
+                             : table == ReportTable::Chance ? r.chanceScores
+                                                            : r.meanScores;
         for (const char* c : columns) {
             const auto it = scores.find(c);
             if (it == scores.end()) std::snprintf(line, sizeof line, " %16s", "-");
             else std::snprintf(line, sizeof line, " %16.4f", it->second);
             out << line;
         }
-        // The ceiling's round trips are not the model's turns: no timing for them.
-        if (ceiling) std::snprintf(line, sizeof line, "  %8s\n", "-");
+        // Only the model's table times turns (the others run no model).
+        if (table != ReportTable::Model) std::snprintf(line, sizeof line, "  %8s\n", "-");
         else std::snprintf(line, sizeof line, "  %8.2f\n", r.secondsPerSample);
         out << line;
     }

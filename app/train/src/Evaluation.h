@@ -36,8 +36,15 @@ struct KindReport {
     // The same scores for the targets sent through the model's VAE (encode to the posterior
     // mean, decode): what the model could reach at best.
     std::map<std::string, double> ceilingScores;
+    // The same scores for an unrelated answer of the right kind: each sample judged against
+    // another sample's target (of the same size). What a model that ignores its inputs and
+    // instruction but draws plausible scenes gets by chance, for scores that have no do-nothing
+    // answer (colour recall, shape accuracy, edge F1).
+    std::map<std::string, double> chanceScores;
     double secondsPerSample = 0;
 };
+
+enum class ReportTable { Model, Ceiling, Chance };
 
 // The turns a user would send for the sample: each earlier image with its instruction as a history
 // turn, the last image (if any) with the current instruction.
@@ -47,8 +54,9 @@ using EvalProgress = std::function<void(const KindReport&)>;
 std::vector<KindReport> evaluateModel(const std::shared_ptr<const AceModel>& model, const EvalOptions& options,
                                       const EvalProgress& onKind = {});
 
-// A fixed-width table of the reports, one row per kind (`ceiling`: the VAE round-trip scores).
-std::string formatReports(const std::vector<KindReport>& reports, bool ceiling = false);
+// A fixed-width table of the reports, one row per kind, of the model's, the ceiling's or the
+// chance scores.
+std::string formatReports(const std::vector<KindReport>& reports, ReportTable table = ReportTable::Model);
 
 // `image` encoded to the posterior mean by the model's VAE and decoded as the pipeline decodes.
 Image autoencoderRoundTrip(const AceModel& model, const Image& image);

@@ -212,12 +212,31 @@ private Q_SLOTS:
         QVERIFY2(table.find("inpaint_box") != std::string::npos, table.c_str());
         // The timing column is the model's turns; the ceiling table (VAE round trips) has none.
         for (const KindReport& r : reports) QVERIFY(r.secondsPerSample > 0);
-        std::istringstream ceilingRows(formatReports(reports, true));
-        std::string row;
-        std::getline(ceilingRows, row);  // the header
-        int rows = 0;
-        for (; std::getline(ceilingRows, row); ++rows) QVERIFY2(row.ends_with(" -"), row.c_str());
-        QCOMPARE(rows, int(reports.size()));
+        for (ReportTable t : {ReportTable::Ceiling, ReportTable::Chance}) {
+            std::istringstream tableRows(formatReports(reports, t));
+            std::string row;
+            std::getline(tableRows, row);  // the header
+            int rows = 0;
+            for (; std::getline(tableRows, row); ++rows) QVERIFY2(row.ends_with(" -"), row.c_str());
+            QCOMPARE(rows, int(reports.size()));
+        }
+        QVERIFY(reports[0].chanceScores.empty());  // one sample: no other target to answer with
+
+        // Chance: each sample answered with another's target; a text-to-image scene judged by
+        // its own description scores 1 on colour recall, by another's less on average.
+        EvalOptions chance = eo;
+        chance.samplesPerKind = 3;
+        chance.kinds = {ace::synth::TaskKind::TextToImage};
+        chance.ceiling = false;
+        chance.outputDir.clear();
+        const KindReport chanceT2i = evaluateModel(model, chance).front();
+        QCOMPARE(chanceT2i.samples, 3);
+        for (const char* score : {"colour_recall", "shape_accuracy", "target_l1"}) {
+            QVERIFY2(chanceT2i.chanceScores.count(score), score);
+            QVERIFY2(chanceT2i.chanceScores.at(score) >= 0 && chanceT2i.chanceScores.at(score) <= 1, score);
+        }
+        QVERIFY(chanceT2i.chanceScores.at("target_l1") > 0);
+        QVERIFY(chanceT2i.chanceScores.at("colour_recall") < 1);
     }
 
     void turnRequestsFollowTheSamplesFrames() {
