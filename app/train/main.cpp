@@ -29,7 +29,9 @@ commands:
   init     --work DIR [--preset builtin|tiny|full] [--seed N]
            write the settings, the instruction corpus and the tokenizer of a run
   vae      --work DIR --steps N    train the autoencoder up to N steps (resumes)
-  dit      --work DIR --steps N    train the DiT and text encoder up to N steps (resumes)
+  dit      --work DIR --steps N [--data-threads N]
+           train the DiT and text encoder up to N steps (resumes); --data-threads render each
+           batch's samples in parallel (the data stream does not depend on their number)
   export   --work DIR --out DIR [--not-built-in] [--dtype fp32|fp16|bf16]
            write the EMA weights as a model folder (release layout + ace_model.json)
   preview  --out FILE.png [--seed N] [--count N] [--kind NAME] [--size WxH]
@@ -120,7 +122,7 @@ int main(int argc, char** argv) {
             const auto reached = command == "vae"
                                      ? ace::train::trainVaeStage(need(o, "work"), steps, device, printProgress, &g_stop)
                                      : ace::train::trainDitStage(need(o, "work"), steps, device, printProgress, &g_stop,
-                                                                 printMessage);
+                                                                 printMessage, std::stoi(get(o, "data-threads", "1")));
             std::cout << command << ": checkpoint at step " << reached << "\n";
         } else if (command == "export") {
             const std::string dtype = get(o, "dtype", "fp32");

@@ -1,6 +1,8 @@
 #include "DitTrainer.h"
 
+#include <algorithm>
 #include <chrono>
+#include <map>
 #include <cmath>
 
 #include <ATen/autocast_mode.h>
@@ -112,6 +114,7 @@ DitTrainer::DitTrainer(const TrainConfig& config, DiTACE dit, T5Encoder t5,
         m_params, AdamWOptions{0.9, 0.999, 1e-8, config.dit.weightDecay});
     m_ema = std::make_unique<Ema>(m_params, config.dit.emaDecay);
     m_threads = at::get_num_threads();
+    m_batchedEncoding = device.is_cuda();
 }
 
 DitTrainer::~DitTrainer() { dropPrefetch(); }
@@ -135,18 +138,40 @@ DitTrainer::PreparedBatch DitTrainer::prepare(const std::vector<synth::LcuSample
     const torch::Tensor ab = m_schedule.alphasBar().index_select(0, out.t);
 
     torch::NoGradGuard noGrad;
-    auto encode = [&](const PreparedImage& p) {
+    // Every image to encode, with its posterior noise drawn in the stream's fixed order: per
+    // sample the target's noise, its eps, then each input's noise.
+    struct Encoding {
+        torch::Tensor image;  // [3, h, w]
+        torch::Tensor noise;  // [1, 4, h/8, w/8]
+        torch::Tensor latent;
+    };
+    std::vector<Encoding> encodings;
+    auto addEncoding = [&](const PreparedImage& p) {
         const torch::Tensor noise =
             torch::randn({1, m_vae->config().embedDim, p.image.size(1) / 8, p.image.size(2) / 8}, m_gen);
-        return (m_vae->encode(p.image.unsqueeze(0).to(m_device), noise.to(m_device)) * kLatentScale)[0];
+        encodings.push_back({p.image, noise, {}});
+        return encodings.size() - 1;
     };
+    std::vector<std::size_t> targetEncoding(n);
+    std::vector<std::vector<PreparedImage>> inputs(n);
+    std::vector<std::vector<std::size_t>> inputEncodings(n);
     for (int i = 0; i < n; ++i) {
         const auto& s = samples[i];
-        const PreparedImage target = prepareImage(s.target, Image(), "", maxSeqLen, "target");
-        const torch::Tensor x0 = encode(target);  // [4, h, w]
-        const torch::Tensor eps = torch::randn(x0.sizes(), m_gen).to(m_device);
-        out.noises[i] = eps;
-        const torch::Tensor xt = ab[i].item<double>() * x0 + sig[i].item<double>() * eps;
+        targetEncoding[i] = addEncoding(prepareImage(s.target, Image(), "", maxSeqLen, "target"));
+        const torch::Tensor& noise = encodings[targetEncoding[i]].noise;
+        out.noises[i] = torch::randn({noise.size(1), noise.size(2), noise.size(3)}, m_gen).to(m_device);
+        for (std::size_t k = 0; k < s.images.size(); ++k) {
+            inputs[i].push_back(prepareImage(s.images[k], s.masks[k], s.tasks[k], maxSeqLen,
+                                             "input image " + std::to_string(k)));
+            inputEncodings[i].push_back(addEncoding(inputs[i].back()));
+        }
+    }
+    encodeAll(encodings);
+
+    for (int i = 0; i < n; ++i) {
+        const auto& s = samples[i];
+        const torch::Tensor& x0 = encodings[targetEncoding[i]].latent;  // [4, h, w]
+        const torch::Tensor xt = ab[i].item<double>() * x0 + sig[i].item<double>() * out.noises[i];
         const int64_t frames = static_cast<int64_t>(s.images.size()) + 1;
         DitFrame f0;
         f0.latent = xt;
@@ -154,11 +179,9 @@ DitTrainer::PreparedBatch DitTrainer::prepare(const std::vector<synth::LcuSample
         if (s.images.empty()) f0.mask = torch::ones({1, x0.size(1), x0.size(2)}, x0.options());
         std::vector<DitFrame> conditions;
         for (std::size_t k = 0; k < s.images.size(); ++k) {
-            const PreparedImage p = prepareImage(s.images[k], s.masks[k], s.tasks[k], maxSeqLen,
-                                                 "input image " + std::to_string(k));
             DitFrame f;
-            f.latent = encode(p);
-            f.mask = downsampleMask(p.mask).to(m_device);
+            f.latent = encodings[inputEncodings[i][k]].latent;
+            f.mask = downsampleMask(inputs[i][k].mask).to(m_device);
             f.indicator = static_cast<int>(k);
             // The target frame takes the first image's mask (tar_index 0).
             if (k == 0) f0.mask = f.mask;
@@ -170,9 +193,44 @@ DitTrainer::PreparedBatch DitTrainer::prepare(const std::vector<synth::LcuSample
     return out;
 }
 
+template <typename Encoding>
+void DitTrainer::encodeAll(std::vector<Encoding>& encodings) {
+    auto encode = [&](const torch::Tensor& images, const torch::Tensor& noise) {
+        return m_vae->encode(images.to(m_device), noise.to(m_device)) * kLatentScale;
+    };
+    if (!m_batchedEncoding) {
+        for (Encoding& e : encodings) e.latent = encode(e.image.unsqueeze(0), e.noise)[0];
+        return;
+    }
+    // One encoder call per image size: a GPU is then busy with a few large convolutions instead
+    // of launching the encoder's kernels once per image.
+    std::map<std::pair<int64_t, int64_t>, std::vector<std::size_t>> bySize;
+    for (std::size_t i = 0; i < encodings.size(); ++i)
+        bySize[{encodings[i].image.size(1), encodings[i].image.size(2)}].push_back(i);
+    for (const auto& [size, members] : bySize) {
+        std::vector<torch::Tensor> images, noises;
+        for (std::size_t i : members) {
+            images.push_back(encodings[i].image);
+            noises.push_back(encodings[i].noise);
+        }
+        const torch::Tensor latents = encode(torch::stack(images), torch::cat(noises));
+        for (std::size_t j = 0; j < members.size(); ++j) encodings[members[j]].latent = latents[int64_t(j)];
+    }
+}
+
 DitTrainer::PreparedBatch DitTrainer::prepareAt(uint64_t cursor) {
-    std::vector<synth::LcuSample> samples;
-    for (int b = 0; b < m_config.dit.batchSize; ++b) samples.push_back(m_stream.sample(cursor + b));
+    const int batch = m_config.dit.batchSize;
+    std::vector<synth::LcuSample> samples(batch);
+    // Rendering is a pure function of the sample index: workers split the batch and the stream
+    // is the same for any number of them.
+    const int workers = std::clamp(m_dataThreads, 1, batch);
+    auto render = [&](int first) {
+        for (int b = first; b < batch; b += workers) samples[b] = m_stream.sample(cursor + b);
+    };
+    std::vector<std::future<void>> jobs;
+    for (int w = 1; w < workers; ++w) jobs.push_back(std::async(std::launch::async, render, w));
+    render(0);
+    for (auto& job : jobs) job.get();
     return prepare(samples);
 }
 

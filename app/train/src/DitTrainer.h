@@ -14,6 +14,7 @@
 // as the DiT's forward and backward. The draws happen in the same order as without the prefetch,
 // and a checkpoint records the generator as it was before the batch in flight, so the stream and
 // the resume are unchanged.
+#include <algorithm>
 #include <filesystem>
 #include <future>
 #include <memory>
@@ -59,6 +60,13 @@ public:
     // Copies the EMA weights into fresh modules for export.
     void emaModules(DiTACE& dit, T5Encoder& t5) const;
 
+    // Threads that render a batch's samples (the stream does not depend on their number).
+    void setDataThreads(int threads) { m_dataThreads = std::max(1, threads); }
+    // Encode a batch's images with one VAE call per image size instead of one per image (on by
+    // default on CUDA devices). Batched convolutions may round differently from single ones, so
+    // a run keeps one setting throughout.
+    void setBatchedEncoding(bool batched) { m_batchedEncoding = batched; }
+
     DiTACE& dit() { return m_dit; }
     T5Encoder& t5() { return m_text.encoder(); }
 
@@ -73,6 +81,8 @@ private:
     };
     PreparedBatch prepare(const std::vector<synth::LcuSample>& samples);  // draws from m_gen
     PreparedBatch prepareAt(uint64_t cursor);  // the stream's samples [cursor, cursor + batch)
+    template <typename Encoding>
+    void encodeAll(std::vector<Encoding>& encodings);  // fills each .latent ([4, h/8, w/8])
     torch::Tensor lossOf(PreparedBatch batch);
     // The batch at m_cursor: the prefetched one when there is one; then starts the next prefetch.
     PreparedBatch takeBatch();
@@ -92,6 +102,8 @@ private:
     int64_t m_step = 0;
     uint64_t m_cursor = 0;  // the first sample not yet trained on
     int m_threads = 1;      // intra-op threads of the training thread, also used by the data thread
+    int m_dataThreads = 1;  // threads rendering the samples of a batch
+    bool m_batchedEncoding = false;
     std::future<PreparedBatch> m_prefetch;  // the batch at m_cursor, being prepared
     torch::Generator m_genAtCursor;         // m_gen before the prefetch started (what a checkpoint saves)
 };

@@ -223,11 +223,12 @@ DitParts buildDitParts(const RunPaths& paths, const TrainConfig& config, torch::
 }  // namespace
 
 int64_t trainDitStage(const fs::path& work, int64_t targetSteps, torch::Device device, const ProgressFn& progress,
-                      const std::atomic<bool>* stop, const LogFn& log) {
+                      const std::atomic<bool>* stop, const LogFn& log, int dataThreads) {
     const RunPaths paths(work);
     const TrainConfig config = TrainConfig::load(paths.config);
     DitParts parts = buildDitParts(paths, config, device, log);
     DitTrainer trainer(config, parts.dit, parts.t5, parts.tokenizer, parts.vae, device);
+    trainer.setDataThreads(dataThreads);
     if (fs::exists(paths.ditCheckpoint)) trainer.loadCheckpoint(paths.ditCheckpoint);
     if (log)
         for (const TaskPhase& phase : config.ditTaskPhases) log("dit: " + describePhase(phase));

@@ -53,8 +53,10 @@ using LogFn = std::function<void(const std::string& message)>;
 // Returns the step reached.
 int64_t trainVaeStage(const std::filesystem::path& work, int64_t targetSteps, torch::Device device,
                       const ProgressFn& progress, const std::atomic<bool>* stop = nullptr);
+// `dataThreads` render each batch's samples (the data stream is the same for any number).
 int64_t trainDitStage(const std::filesystem::path& work, int64_t targetSteps, torch::Device device,
-                      const ProgressFn& progress, const std::atomic<bool>* stop = nullptr, const LogFn& log = {});
+                      const ProgressFn& progress, const std::atomic<bool>* stop = nullptr, const LogFn& log = {},
+                      int dataThreads = 1);
 
 // The EMA weights as a model folder: <out>/models/{dit,vae,text_encoder/t5,tokenizer/t5} and
 // <out>/models/ace_model.json (built_in: true). `weights` is the stored floating-point type (the

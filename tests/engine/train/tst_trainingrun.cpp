@@ -9,6 +9,7 @@
 #include <nlohmann/json.hpp>
 #include <torch/torch.h>
 
+#include "DitTrainer.h"
 #include "Evaluation.h"
 #include "TrainCheckpoint.h"
 #include "TrainingRun.h"
@@ -122,6 +123,12 @@ private Q_SLOTS:
         QCOMPARE(trainDitStage(resumed, 2, torch::kCPU, nullptr), int64_t(2));
         QCOMPARE(trainDitStage(resumed, 4, torch::kCPU, nullptr), int64_t(4));
         compareCheckpoints(RunPaths(straight).ditCheckpoint, RunPaths(resumed).ditCheckpoint);
+        // Three threads rendering the samples: the same stream, the same weights.
+        const fs::path threaded = fs::path(m_dir.path().toStdString()) / "dit-threaded";
+        fs::copy(resumed, threaded, fs::copy_options::recursive);
+        fs::remove(RunPaths(threaded).ditCheckpoint);
+        QCOMPARE(trainDitStage(threaded, 4, torch::kCPU, nullptr, nullptr, {}, 3), int64_t(4));
+        compareCheckpoints(RunPaths(straight).ditCheckpoint, RunPaths(threaded).ditCheckpoint);
         // The output layer starts at zero: the first loss is E[eps^2] = 1 up to sampling noise.
         QVERIFY2(steps.front().loss > 0.6 && steps.front().loss < 1.4, qPrintable(QString::number(steps.front().loss)));
         QCOMPARE(steps.front().samples, tinyConfig().dit.batchSize);
@@ -237,6 +244,46 @@ private Q_SLOTS:
         }
         QVERIFY(chanceT2i.chanceScores.at("target_l1") > 0);
         QVERIFY(chanceT2i.chanceScores.at("colour_recall") < 1);
+    }
+
+    // One VAE call per image size (the default on CUDA) prepares the same batch as one call per
+    // image, up to the rounding of batched convolutions: same draws, same loss.
+    void batchedEncodingMatchesPerImage() {
+        const TrainConfig c = tinyConfig();
+        const RunPaths paths(m_base);
+        auto tokenizer = std::make_shared<const ace::T5Tokenizer>(paths.tokenizer);
+        ace::AutoencoderKL vae(vaeConfigFor(c));
+        initialiseVae(vae, 9);
+        auto makeTrainer = [&](bool batched) {
+            ace::DiTOptions options;
+            options.trainable = true;
+            ace::DiTACE dit(ditConfigFor(c), options);
+            initialiseDit(dit, 4);
+            // A zero output layer predicts eps = 0 whatever the latents: perturb every weight so
+            // the loss depends on the encodings.
+            torch::NoGradGuard noGrad;
+            auto gen = at::make_generator<at::CPUGeneratorImpl>(11);
+            for (auto& p : dit->parameters()) p.add_(torch::randn(p.sizes(), gen) * 0.02);
+            ace::T5Encoder t5(t5ConfigFor(c));
+            initialiseT5(t5, t5ConfigFor(c), 5);
+            auto trainer = std::make_unique<DitTrainer>(c, dit, t5, tokenizer, vae, torch::kCPU);
+            trainer->setBatchedEncoding(batched);
+            return trainer;
+        };
+        const ace::synth::TaskSampler sampler(c.dataSeed);
+        std::vector<ace::synth::LcuSample> samples;
+        // Several frames and two sizes in one batch.
+        for (auto kind : {ace::synth::TaskKind::MultiTurn, ace::synth::TaskKind::Reference,
+                          ace::synth::TaskKind::TextToImage, ace::synth::TaskKind::InpaintBox})
+            samples.push_back(sampler.sample(kind, 0));
+        ace::synth::TaskSamplerOptions wide;
+        wide.sizes = {{48, 32}};
+        samples.push_back(ace::synth::TaskSampler(c.dataSeed, wide).sample(ace::synth::TaskKind::Grayscale, 0));
+        const double single = makeTrainer(false)->loss(samples).item<double>();
+        const double batched = makeTrainer(true)->loss(samples).item<double>();
+        QVERIFY2(std::abs(single - batched) <= 1e-5 * std::abs(single),
+                 qPrintable(QString("%1 vs %2").arg(single, 0, 'g', 10).arg(batched, 0, 'g', 10)));
+        QVERIFY(std::abs(single - 1.0) > 1e-3);  // the perturbed DiT does not predict zero
     }
 
     void turnRequestsFollowTheSamplesFrames() {
