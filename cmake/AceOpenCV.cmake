@@ -4,7 +4,16 @@
 # libraries only, so fall back to finding those directly.
 include_guard(GLOBAL)
 
-find_package(OpenCV QUIET COMPONENTS core imgproc imgcodecs)
+# OFF for a headless training build (tools/device): imgcodecs pulls in every image codec and, on
+# Debian, GDAL with it (over 130 shared libraries), none of which training needs. Reading or
+# writing an image file then raises an error saying so.
+option(ACE_IMAGE_CODECS "Read and write image files with OpenCV's imgcodecs" ON)
+set(_ace_cv_modules core imgproc)
+if(ACE_IMAGE_CODECS)
+  list(APPEND _ace_cv_modules imgcodecs)
+endif()
+
+find_package(OpenCV QUIET COMPONENTS ${_ace_cv_modules})
 add_library(ace_opencv INTERFACE)
 add_library(ace::opencv ALIAS ace_opencv)
 if(OpenCV_FOUND)
@@ -13,7 +22,7 @@ if(OpenCV_FOUND)
   set(ACE_OPENCV_VERSION ${OpenCV_VERSION})
 else()
   find_path(ACE_OPENCV_INCLUDE_DIR opencv2/core.hpp PATH_SUFFIXES opencv4 REQUIRED)
-  foreach(_m core imgproc imgcodecs)
+  foreach(_m IN LISTS _ace_cv_modules)
     find_library(ACE_OPENCV_${_m}_LIBRARY opencv_${_m} REQUIRED)
     target_link_libraries(ace_opencv INTERFACE "${ACE_OPENCV_${_m}_LIBRARY}")
   endforeach()
@@ -23,4 +32,7 @@ else()
   string(REGEX REPLACE ".*MAJOR +([0-9]+).*MINOR +([0-9]+).*REVISION +([0-9]+).*" "\\1.\\2.\\3"
          ACE_OPENCV_VERSION "${_ace_cv}")
 endif()
-message(STATUS "ACE: OpenCV ${ACE_OPENCV_VERSION}")
+if(NOT ACE_IMAGE_CODECS)
+  target_compile_definitions(ace_opencv INTERFACE ACE_NO_IMAGE_CODECS)
+endif()
+message(STATUS "ACE: OpenCV ${ACE_OPENCV_VERSION} (${_ace_cv_modules})")

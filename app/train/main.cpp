@@ -26,7 +26,7 @@ void onSignal(int) { g_stop = true; }
 const char* kUsage = R"(usage: ace-train <command> [options]
 
 commands:
-  init     --work DIR [--preset builtin|tiny|full] [--seed N]
+  init     --work DIR [--preset builtin|builtin-gpu|tiny|full] [--seed N]
            write the settings, the instruction corpus and the tokenizer of a run
   vae      --work DIR --steps N    train the autoencoder up to N steps (resumes)
   dit      --work DIR --steps N [--data-threads N]

@@ -66,6 +66,16 @@ constexpr int64_t kBuiltinFocusStep = 30000;
 
 TrainConfig TrainConfig::preset(const std::string& name) {
     TrainConfig c;
+    if (name == "builtin-gpu") {
+        // The same model trained on a GPU (packaging/gpu-trainer): batches of 64 in bf16, and
+        // the focus on the slow families after as many samples as the CPU run had at its switch.
+        TrainConfig g = preset("builtin");
+        g.dit.batchSize = 64;
+        g.dit.saveEvery = 500;
+        g.bf16 = true;
+        g.ditTaskPhases.front().fromStep = kBuiltinFocusStep * 8 / g.dit.batchSize;
+        return g;
+    }
     if (name == "builtin") {
         c.vaeCropSize = 32;
         c.vae.learningRate = 4e-4;
@@ -121,7 +131,7 @@ TrainConfig TrainConfig::preset(const std::string& name) {
         c.trainTextEncoder = false;
         return c;
     }
-    throw Error("unknown preset \"" + name + "\" (builtin, tiny, full)");
+    throw Error("unknown preset \"" + name + "\" (builtin, builtin-gpu, tiny, full)");
 }
 
 std::string TrainConfig::toJson() const {

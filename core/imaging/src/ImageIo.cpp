@@ -1,8 +1,10 @@
 #include "ace/imaging/ImageIo.h"
 
 #include <opencv2/core.hpp>
-#include <opencv2/imgcodecs.hpp>
 #include <opencv2/imgproc.hpp>
+#ifndef ACE_NO_IMAGE_CODECS
+#include <opencv2/imgcodecs.hpp>
+#endif
 
 #include <algorithm>
 #include <cerrno>
@@ -49,6 +51,29 @@ cv::Mat convertChannels(const cv::Mat& decoded, int channels) {
     return out;
 }
 
+#ifdef ACE_NO_IMAGE_CODECS
+[[noreturn]] void noCodecs(const std::filesystem::path& file) {
+    throw Error(file, "this build of ACE reads and writes no image files (configured with ACE_IMAGE_CODECS=OFF)");
+}
+cv::Mat decodeWithCodecs(const cv::Mat&, const std::filesystem::path& file) { noCodecs(file); }
+bool encodeWithCodecs(const std::string&, const cv::Mat&, int, std::vector<std::uint8_t>&,
+                      const std::filesystem::path& file) {
+    noCodecs(file);
+}
+#else
+cv::Mat decodeWithCodecs(const cv::Mat& raw, const std::filesystem::path&) {
+    return cv::imdecode(raw, cv::IMREAD_UNCHANGED);
+}
+// `ext` is one of the formats encodeImage accepts; `quality` (1-100) applies to JPEG and WebP.
+bool encodeWithCodecs(const std::string& ext, const cv::Mat& image, int quality, std::vector<std::uint8_t>& encoded,
+                      const std::filesystem::path&) {
+    std::vector<int> params;
+    if (ext == ".jpg" || ext == ".jpeg") params = {cv::IMWRITE_JPEG_QUALITY, quality};
+    else if (ext == ".webp") params = {cv::IMWRITE_WEBP_QUALITY, quality};
+    return cv::imencode(ext, image, encoded, params);
+}
+#endif
+
 }  // namespace
 
 Image decodeImage(const std::uint8_t* bytes, std::size_t size, int channels, const std::filesystem::path& file,
@@ -63,7 +88,7 @@ Image decodeImage(const std::uint8_t* bytes, std::size_t size, int channels, con
         // OpenCV itself refuses to decode images above CV_IO_MAX_IMAGE_PIXELS (2^30), which
         // bounds the memory a hostile header can ask for; our own, lower limit follows.
         const cv::Mat raw(1, static_cast<int>(size), CV_8U, const_cast<std::uint8_t*>(bytes));
-        decoded = cv::imdecode(raw, cv::IMREAD_UNCHANGED);
+        decoded = decodeWithCodecs(raw, file);
     } catch (const cv::Exception& e) {
         throw Error(file, std::string("cannot decode the image: ") + e.what());
     }
@@ -99,11 +124,9 @@ std::vector<std::uint8_t> encodeImage(const Image& image, const std::string& for
     if (image.data.size() != image.byteSize()) throw Error(file, "the image buffer does not match its size");
     std::string ext = format;
     std::transform(ext.begin(), ext.end(), ext.begin(), [](unsigned char c) { return std::tolower(c); });
-    std::vector<int> params;
     const int quality = std::clamp(options.quality, 1, 100);
-    if (ext == ".jpg" || ext == ".jpeg") params = {cv::IMWRITE_JPEG_QUALITY, quality};
-    else if (ext == ".webp") params = {cv::IMWRITE_WEBP_QUALITY, quality};
-    else if (ext != ".png" && ext != ".bmp" && ext != ".tif" && ext != ".tiff")
+    if (ext != ".jpg" && ext != ".jpeg" && ext != ".webp" && ext != ".png" && ext != ".bmp" && ext != ".tif" &&
+        ext != ".tiff")
         throw Error(file, "unknown image format '" + ext + "' (use .png, .jpg, .webp, .bmp or .tif)");
 
     const int type = CV_8UC(image.channels);
@@ -115,7 +138,7 @@ std::vector<std::uint8_t> encodeImage(const Image& image, const std::string& for
 
     std::vector<std::uint8_t> encoded;
     try {
-        if (!cv::imencode(ext, bgr, encoded, params)) throw Error(file, "the encoder refused the image");
+        if (!encodeWithCodecs(ext, bgr, quality, encoded, file)) throw Error(file, "the encoder refused the image");
     } catch (const cv::Exception& e) {
         throw Error(file, std::string("cannot encode the image: ") + e.what());
     }

@@ -90,11 +90,17 @@ private Q_SLOTS:
     }
 
     void everyPresetsPhasesNameRealKinds() {
-        for (const char* name : {"builtin", "tiny", "full"}) {
+        for (const char* name : {"builtin", "builtin-gpu", "tiny", "full"}) {
             const TrainConfig c = TrainConfig::preset(name);
             const TaskSchedule schedule(c);  // throws on an unknown kind
             for (const TaskPhase& p : c.ditTaskPhases) QVERIFY(p.fromStep >= 1);
         }
+        // The GPU recipe switches its mix after as many samples as the CPU one.
+        const TrainConfig cpu = TrainConfig::preset("builtin"), gpu = TrainConfig::preset("builtin-gpu");
+        QCOMPARE(gpu.ditTaskPhases.front().fromStep * gpu.dit.batchSize,
+                 cpu.ditTaskPhases.front().fromStep * cpu.dit.batchSize);
+        QCOMPARE(gpu.ditTaskPhases.front().weights, cpu.ditTaskPhases.front().weights);
+        QVERIFY(gpu.bf16);
     }
 
     void badPhasesNameTheFileAndTheProblem_data() {
