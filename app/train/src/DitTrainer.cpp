@@ -2,8 +2,8 @@
 
 #include <algorithm>
 #include <chrono>
-#include <map>
 #include <cmath>
+#include <map>
 
 #include <ATen/autocast_mode.h>
 #include <torch/torch.h>
@@ -140,12 +140,7 @@ DitTrainer::PreparedBatch DitTrainer::prepare(const std::vector<synth::LcuSample
     torch::NoGradGuard noGrad;
     // Every image to encode, with its posterior noise drawn in the stream's fixed order: per
     // sample the target's noise, its eps, then each input's noise.
-    struct Encoding {
-        torch::Tensor image;  // [3, h, w]
-        torch::Tensor noise;  // [1, 4, h/8, w/8]
-        torch::Tensor latent;
-    };
-    std::vector<Encoding> encodings;
+    std::vector<PendingEncoding> encodings;
     auto addEncoding = [&](const PreparedImage& p) {
         const torch::Tensor noise =
             torch::randn({1, m_vae->config().embedDim, p.image.size(1) / 8, p.image.size(2) / 8}, m_gen);
@@ -193,13 +188,12 @@ DitTrainer::PreparedBatch DitTrainer::prepare(const std::vector<synth::LcuSample
     return out;
 }
 
-template <typename Encoding>
-void DitTrainer::encodeAll(std::vector<Encoding>& encodings) {
+void DitTrainer::encodeAll(std::vector<PendingEncoding>& encodings) {
     auto encode = [&](const torch::Tensor& images, const torch::Tensor& noise) {
         return m_vae->encode(images.to(m_device), noise.to(m_device)) * kLatentScale;
     };
     if (!m_batchedEncoding) {
-        for (Encoding& e : encodings) e.latent = encode(e.image.unsqueeze(0), e.noise)[0];
+        for (PendingEncoding& e : encodings) e.latent = encode(e.image.unsqueeze(0), e.noise)[0];
         return;
     }
     // One encoder call per image size: a GPU is then busy with a few large convolutions instead

@@ -81,8 +81,13 @@ private:
     };
     PreparedBatch prepare(const std::vector<synth::LcuSample>& samples);  // draws from m_gen
     PreparedBatch prepareAt(uint64_t cursor);  // the stream's samples [cursor, cursor + batch)
-    template <typename Encoding>
-    void encodeAll(std::vector<Encoding>& encodings);  // fills each .latent ([4, h/8, w/8])
+    // An image of a batch to VAE-encode, with its posterior noise already drawn.
+    struct PendingEncoding {
+        torch::Tensor image;  // [3, h, w]
+        torch::Tensor noise;  // [1, 4, h/8, w/8]
+        torch::Tensor latent;  // [4, h/8, w/8], once encoded
+    };
+    void encodeAll(std::vector<PendingEncoding>& encodings);
     torch::Tensor lossOf(PreparedBatch batch);
     // The batch at m_cursor: the prefetched one when there is one; then starts the next prefetch.
     PreparedBatch takeBatch();
