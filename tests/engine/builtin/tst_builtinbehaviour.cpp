@@ -1,0 +1,191 @@
+// The shipped built-in model (resources/models/builtin, or the folder given as
+// ACE_BUILTIN_MODEL_DIR) does ACE's task families on its small world: fresh samples of every kind
+// (a data seed its training never used) go through the app's own pipeline (AceModel +
+// EditSession, turns as a user sends them) and are judged by the generator's own scores
+// (synth/TaskScores.h). Each bound was set from `ace-train eval` on these weights with a margin
+// (resources/models/README.md has the measured figures), and is either fixed or a factor of what
+// the do-nothing answer (the last input) or chance (another sample's target)
+// scores on the same samples, so a bound that passes means behaviour.
+//
+// Rows marked "not learned yet" state the behaviour issue 6 asks for, which the shipped weights do
+// not have yet: they run and are reported as expected failures (QEXPECT_FAIL), and turn into an
+// unexpected pass, which fails the test, once a better model ships, so the mark must then go.
+#include <QtTest>
+
+#include <cmath>
+#include <map>
+#include <set>
+
+#include "Evaluation.h"
+#include "ace/engine/BuiltInModel.h"
+#include "ace/engine/Pipeline.h"
+
+using namespace ace::train;
+using ace::synth::TaskKind;
+
+namespace {
+
+constexpr std::uint64_t kFreshSeed = 4242;  // training used 2024; eval runs during training 777
+constexpr int kSamplesPerKind = 8;
+
+enum class Direction { AtMost, AtLeast };
+// What `bound` is relative to: nothing (a fixed value), the do-nothing answer's `reference` score
+// (baseline_l1, edit_baseline_l1), or the chance answer's value of the same score.
+enum class Reference { Fixed, DoNothing, Chance };
+
+struct Expectation {
+    TaskKind kind;
+    const char* score;
+    Direction direction;
+    double bound;
+    Reference reference = Reference::Fixed;
+    const char* referenceScore = nullptr;  // for Reference::DoNothing
+    const char* notLearnedYet = nullptr;   // why the row is an expected failure
+};
+
+constexpr Direction kAtMost = Direction::AtMost, kAtLeast = Direction::AtLeast;
+constexpr const char* kNotLearned = "issue 6: the shipped weights have not learned this yet";
+
+constexpr Reference kFixed = Reference::Fixed, kDoNothing = Reference::DoNothing, kChance = Reference::Chance;
+
+// The behaviour each family must show, with the shipped weights' measurement (seed 4242, 8 samples
+// per kind) beside each bound; see the README for the whole table.
+const std::vector<Expectation>& expectations() {
+    static const std::vector<Expectation> all = {
+        // text-to-image: the requested colours and shapes
+        {TaskKind::TextToImage, "colour_recall", kAtLeast, 1.3, kChance},
+        {TaskKind::TextToImage, "shape_accuracy", kAtLeast, 0.3, kFixed, nullptr, kNotLearned},
+        // low-level analysis
+        {TaskKind::Grayscale, "saturation", kAtMost, 0.15},
+        {TaskKind::Grayscale, "target_l1", kAtMost, 0.5, kDoNothing, "baseline_l1"},
+        {TaskKind::Canny, "edge_f1", kAtLeast, 2.0, kChance, nullptr, kNotLearned},
+        {TaskKind::Segmentation, "target_l1", kAtMost, 0.8, kChance, nullptr, kNotLearned},
+        // controllable generation: the scene the map encodes
+        {TaskKind::ControlSegmentation, "colour_recall", kAtLeast, 1.5, kChance},
+        {TaskKind::ControlGrayscale, "colour_recall", kAtLeast, 1.5, kChance},
+        {TaskKind::ControlCanny, "shape_accuracy", kAtLeast, 0.3, kFixed, nullptr, kNotLearned},
+        // semantic editing: the edit where asked, the rest kept
+        {TaskKind::Recolour, "edit_l1", kAtMost, 0.6, kDoNothing, "edit_baseline_l1", kNotLearned},
+        {TaskKind::ChangeBackground, "edit_l1", kAtMost, 0.6, kDoNothing, "edit_baseline_l1"},
+        {TaskKind::ChangeBackground, "keep_l1", kAtMost, 0.15, kFixed, nullptr, kNotLearned},
+        // element editing
+        {TaskKind::RemoveShape, "edit_l1", kAtMost, 0.7, kDoNothing, "edit_baseline_l1"},
+        {TaskKind::RemoveShape, "keep_l1", kAtMost, 0.12},
+        {TaskKind::AddShape, "edit_l1", kAtMost, 0.6, kDoNothing, "edit_baseline_l1", kNotLearned},
+        {TaskKind::ReplaceShape, "edit_l1", kAtMost, 0.6, kDoNothing, "edit_baseline_l1", kNotLearned},
+        // repainting: the mask filled, the rest kept
+        {TaskKind::InpaintBox, "edit_l1", kAtMost, 0.6, kDoNothing, "edit_baseline_l1"},
+        {TaskKind::InpaintBox, "keep_l1", kAtMost, 0.1},
+        {TaskKind::InpaintFreeForm, "edit_l1", kAtMost, 0.6, kDoNothing, "edit_baseline_l1"},
+        {TaskKind::InpaintGuided, "edit_l1", kAtMost, 0.7, kDoNothing, "edit_baseline_l1"},
+        {TaskKind::Outpaint, "edit_l1", kAtMost, 0.6, kDoNothing, "edit_baseline_l1"},
+        {TaskKind::Outpaint, "keep_l1", kAtMost, 0.12},
+        // layer editing
+        {TaskKind::Decouple, "target_l1", kAtMost, 0.8, kChance, nullptr, kNotLearned},
+        {TaskKind::Fuse, "target_l1", kAtMost, 1.0, kDoNothing, "baseline_l1", kNotLearned},
+        // reference generation
+        {TaskKind::Reference, "target_l1", kAtMost, 0.6, kDoNothing, "baseline_l1"},
+        // several turns with history
+        {TaskKind::MultiTurn, "edit_l1", kAtMost, 0.6, kDoNothing, "edit_baseline_l1", kNotLearned},
+    };
+    return all;
+}
+
+struct ConversationBounds {
+    double editFactor;  // each edit's L1 <= factor x the do-nothing answer's
+    double keepL1;      // outside every edit region after three turns
+    const char* notLearnedYet;
+};
+constexpr ConversationBounds kConversation{0.7, 0.15, kNotLearned};
+
+}  // namespace
+
+class TestBuiltInBehaviour : public QObject {
+    Q_OBJECT
+private:
+    std::shared_ptr<const ace::AceModel> m_model;
+    std::map<TaskKind, KindReport> m_reports;
+    EvalOptions m_options;
+
+private Q_SLOTS:
+    void initTestCase() {
+        const std::filesystem::path folder = ACE_BUILTIN_MODEL_DIR;
+        QVERIFY2(std::filesystem::exists(folder / "models/ace_model.json"), ACE_BUILTIN_MODEL_DIR);
+        m_model = ace::AceModel::load(folder);
+        QVERIFY(m_model->info().builtIn);
+        m_options.seed = kFreshSeed;
+        m_options.samplesPerKind = kSamplesPerKind;
+        m_options.ceiling = false;
+        for (const KindReport& r : evaluateModel(m_model, m_options)) m_reports[r.kind] = r;
+        std::vector<KindReport> all;
+        for (const auto& [kind, r] : m_reports) all.push_back(r);
+        qInfo("\n%s\nchance:\n%s", formatReports(all).c_str(), formatReports(all, ReportTable::Chance).c_str());
+    }
+
+    void taskFamily_data() {
+        QTest::addColumn<int>("index");
+        const auto& all = expectations();
+        for (std::size_t i = 0; i < all.size(); ++i) {
+            const Expectation& e = all[i];
+            QTest::addRow("%s %s (%s)", ace::synth::taskKindName(e.kind).c_str(), e.score,
+                          ace::synth::taskFamilyName(e.kind).c_str())
+                << int(i);
+        }
+    }
+
+    void taskFamily() {
+        QFETCH(int, index);
+        const Expectation& e = expectations()[index];
+        const KindReport& report = m_reports.at(e.kind);
+        QVERIFY2(report.meanScores.count(e.score), e.score);
+        const double value = report.meanScores.at(e.score);
+        double bound = e.bound;
+        QByteArray relative;
+        if (e.reference == Reference::DoNothing) {
+            QVERIFY2(report.meanScores.count(e.referenceScore), e.referenceScore);
+            bound *= report.meanScores.at(e.referenceScore);
+            relative = QByteArray(" (") + QByteArray::number(e.bound) + " x do-nothing " + e.referenceScore + ")";
+        } else if (e.reference == Reference::Chance) {
+            QVERIFY2(report.chanceScores.count(e.score), e.score);
+            bound *= report.chanceScores.at(e.score);
+            relative = QByteArray(" (") + QByteArray::number(e.bound) + " x chance)";
+        }
+        const QByteArray what = QByteArray(e.score) + " = " + QByteArray::number(value, 'f', 4) +
+                                (e.direction == kAtMost ? " <= " : " >= ") + QByteArray::number(bound, 'f', 4) +
+                                relative;
+        qInfo("%s", what.constData());
+        if (e.notLearnedYet) QEXPECT_FAIL("", e.notLearnedYet, Continue);
+        QVERIFY2(e.direction == kAtMost ? value <= bound : value >= bound, what.constData());
+    }
+
+    // Every task family has at least one expectation the shipped weights meet.
+    void everyFamilyIsJudged() {
+        std::set<std::string> families;
+        for (const Expectation& e : expectations())
+            if (!e.notLearnedYet) families.insert(ace::synth::taskFamilyName(e.kind));
+        for (TaskKind k : ace::synth::allTaskKinds())
+            QVERIFY2(families.count(ace::synth::taskFamilyName(k)), ace::synth::taskFamilyName(k).c_str());
+    }
+
+    // Three turns, each on the previous output: every edit is there at the end, and what no turn
+    // asked to change stays close to the first image.
+    void threeTurnConversation() {
+        const ConversationReport r = evaluateConversations(m_model, m_options, 3);
+        qInfo("\n%s", formatConversationReport(r).c_str());
+        QCOMPARE(r.conversations, kSamplesPerKind);
+        for (int k = 0; k < 3; ++k) {
+            QVERIFY(r.editJudged[k] >= kSamplesPerKind / 2);
+            const QByteArray what = "edit " + QByteArray::number(k + 1) + ": " + QByteArray::number(r.editL1[k], 'f', 4) +
+                                    " vs do-nothing " + QByteArray::number(r.editBaselineL1[k], 'f', 4);
+            if (kConversation.notLearnedYet) QEXPECT_FAIL("", kConversation.notLearnedYet, Continue);
+            QVERIFY2(r.editL1[k] <= kConversation.editFactor * r.editBaselineL1[k], what.constData());
+        }
+        if (kConversation.notLearnedYet) QEXPECT_FAIL("", kConversation.notLearnedYet, Continue);
+        QVERIFY2(r.keepL1 <= kConversation.keepL1, QByteArray::number(r.keepL1, 'f', 4).constData());
+        if (kConversation.notLearnedYet) QEXPECT_FAIL("", kConversation.notLearnedYet, Continue);
+        QVERIFY2(r.targetL1 < r.baselineL1, qPrintable(QString("final %1 vs first input %2").arg(r.targetL1).arg(r.baselineL1)));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestBuiltInBehaviour)
+#include "tst_builtinbehaviour.moc"
