@@ -2,12 +2,15 @@
 // samples are well-formed LCUs, and a seed gives byte-identical samples.
 #include <QtTest>
 
+#include <QRegularExpression>
+
 #include <opencv2/imgproc.hpp>
 
 #include <cstring>
 #include <set>
 
 #include "ace/imaging/synth/InstructionTemplates.h"
+#include "ace/imaging/synth/Scene.h"
 #include "ace/imaging/synth/SceneRenderer.h"
 #include "ace/imaging/synth/TaskSampler.h"
 
@@ -406,6 +409,24 @@ private Q_SLOTS:
         }
         QCOMPARE(InstructionTemplates::renumberImageReference("Make {image} red, like {image}.", 2),
                  std::string("Make {image2} red, like {image2}."));
+    }
+
+    // The instructions are the text the model learns to read: "an" before a vowel, "a" before a
+    // consonant, in every kind's phrases (shapes, backgrounds, replacements).
+    void articlesAgreeWithTheNextWord() {
+        const TaskSampler sampler(19);
+        const QRegularExpression wrongA("\\ba [aeiou]", QRegularExpression::CaseInsensitiveOption);
+        const QRegularExpression wrongAn("\\ban [^aeiou]", QRegularExpression::CaseInsensitiveOption);
+        int vowelPhrases = 0;
+        for (std::uint64_t i = 0; i < 3000; ++i)
+            for (const std::string& text : sampler.sample(i).instructions) {
+                const QString s = QString::fromStdString(text);
+                QVERIFY2(!wrongA.match(s).hasMatch() && !wrongAn.match(s).hasMatch(), text.c_str());
+                vowelPhrases += s.contains("an orange");
+            }
+        QVERIFY(vowelPhrases > 10);
+        QCOMPARE(withArticle("orange square"), std::string("an orange square"));
+        QCOMPARE(withArticle("red ring"), std::string("a red ring"));
     }
 
     void corpusHoldsEveryInstruction() {

@@ -3,6 +3,7 @@
 #include <cmath>
 #include <numbers>
 #include <stdexcept>
+#include <string_view>
 
 #include <nlohmann/json.hpp>
 
@@ -100,6 +101,11 @@ std::string positionPhrase(double cx, double cy, int width, int height) {
 
 std::string shapeNoun(const Shape& shape) { return shape.colour.name + " " + shapeKindName(shape.kind); }
 
+std::string withArticle(const std::string& phrase) {
+    const bool vowel = !phrase.empty() && std::string_view("aeiou").find(phrase.front()) != std::string_view::npos;
+    return (vowel ? "an " : "a ") + phrase;
+}
+
 std::string describeShape(const Shape& shape, const Scene& scene) {
     return "a " + sizeWord(shape, scene) + " " + shapeNoun(shape) + " " +
            positionPhrase(shape.cx, shape.cy, scene.width, scene.height);
@@ -112,9 +118,10 @@ std::string describeBackground(const Background& b) {
         return "a gradient background from " + b.primary.name + " to " + b.secondary.name;
     case BackgroundKind::RadialGradient:
         return "a radial gradient background from " + b.primary.name + " to " + b.secondary.name;
-    case BackgroundKind::Stripes: return "a " + b.primary.name + " and " + b.secondary.name + " striped background";
+    case BackgroundKind::Stripes:
+        return withArticle(b.primary.name + " and " + b.secondary.name + " striped background");
     case BackgroundKind::Checker:
-        return "a " + b.primary.name + " and " + b.secondary.name + " checkered background";
+        return withArticle(b.primary.name + " and " + b.secondary.name + " checkered background");
     case BackgroundKind::Noise: return "a textured " + b.primary.name + " background";
     }
     return "a background";

@@ -185,8 +185,8 @@ public:
         SceneEdit e{TaskKind::ReplaceShape, s, {}, {}};
         e.after.shapes[i].kind = rng.pick(kinds);
         e.instruction = InstructionTemplates::instruction(
-            TaskKind::ReplaceShape, {{"shape", shapeNoun(s.shapes[i])}, {"newshape", shapeNoun(e.after.shapes[i])}},
-            rng);
+            TaskKind::ReplaceShape,
+            {{"shape", shapeNoun(s.shapes[i])}, {"newshape", withArticle(shapeNoun(e.after.shapes[i]))}}, rng);
         e.region = binarise(maxImage(visibleCoverage(s, i), visibleCoverage(e.after, i)));
         return e;
     }
@@ -423,7 +423,7 @@ LcuSample TaskSampler::build(TaskKind kind, SynthRandom& rng) const {
             const Image mask = boxMask(width, height, b.x - pad, b.y - pad, b.x + b.width + pad, b.y + b.height + pad);
             LcuSample out = singleImage(
                 kind, blankMasked(renderScene(s), mask), s,
-                InstructionTemplates::instruction(kind, {{"newshape", "a " + shapeNoun(*shape)}}, rng),
+                InstructionTemplates::instruction(kind, {{"newshape", withArticle(shapeNoun(*shape))}}, rng),
                 renderScene(after), after);
             out.masks = {mask};
             out.tasks = {"inpainting"};

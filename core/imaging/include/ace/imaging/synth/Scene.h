@@ -74,6 +74,8 @@ std::string sizeWord(const Shape& shape, const Scene& scene);
 std::string positionPhrase(double cx, double cy, int width, int height);
 // "red circle"; with details: "large red circle".
 std::string shapeNoun(const Shape& shape);
+// The phrase with its indefinite article: "a red circle", "an orange circle".
+std::string withArticle(const std::string& phrase);
 // "a large red circle at the top left"
 std::string describeShape(const Shape& shape, const Scene& scene);
 // "a blue background", "a gradient background from red to yellow", "a blue and white striped background"
