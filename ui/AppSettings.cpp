@@ -18,6 +18,7 @@ AppSettings AppSettings::load() {
     GenerationSettings& g = a.generation;
     g.steps = s.value("generation/steps", g.steps).toInt();
     g.guideScale = s.value("generation/guideScale", g.guideScale).toDouble();
+    if (g.guideScale <= 1.0) g.guideScale = 0.0;  // no guidance is not a setting: the model's default
     g.guideRescale = s.value("generation/guideRescale", g.guideRescale).toDouble();
     g.randomSeed = s.value("generation/randomSeed", g.randomSeed).toBool();
     g.seed = s.value("generation/seed", g.seed).toLongLong();

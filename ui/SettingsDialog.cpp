@@ -67,9 +67,11 @@ SettingsDialog::SettingsDialog(const AppSettings& s, QWidget* parent) : QDialog(
     form->addRow(tr("Steps"), m_steps);
     m_guide = new QDoubleSpinBox(this);
     m_guide->setObjectName("guideScale");
+    // The minimum stands for the model's default (guidance must be above 1 to guide at all).
     m_guide->setRange(1.0, 20.0);
     m_guide->setSingleStep(0.5);
-    m_guide->setValue(g.guideScale);
+    m_guide->setSpecialValueText(tr("Model default"));
+    m_guide->setValue(g.guideScale > 1.0 ? g.guideScale : 1.0);
     form->addRow(tr("Guidance scale"), m_guide);
     m_rescale = new QDoubleSpinBox(this);
     m_rescale->setObjectName("guideRescale");
@@ -96,9 +98,10 @@ SettingsDialog::SettingsDialog(const AppSettings& s, QWidget* parent) : QDialog(
     m_height = new QSpinBox(this);
     m_height->setObjectName("outputHeight");
     for (QSpinBox* box : {m_width, m_height}) {
-        box->setRange(256, 2048);
+        box->setRange(0, 2048);  // 0: the model's default (64 px for the built-in model, 512 or 1024 for the release)
         box->setSingleStep(16);
         box->setSuffix(tr(" px"));
+        box->setSpecialValueText(tr("Model default"));
     }
     m_width->setValue(g.outputWidth);
     m_height->setValue(g.outputHeight);
@@ -138,7 +141,7 @@ AppSettings SettingsDialog::settings() const {
     s.precision = static_cast<Precision>(m_precision->currentData().toInt());
     GenerationSettings& g = s.generation;
     g.steps = m_steps->value();
-    g.guideScale = m_guide->value();
+    g.guideScale = m_guide->value() > 1.0 ? m_guide->value() : 0.0;
     g.guideRescale = m_rescale->value();
     g.randomSeed = m_randomSeed->isChecked();
     g.seed = m_seed->value();

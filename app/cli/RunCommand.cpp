@@ -97,8 +97,8 @@ int runCommand(const CliArgs& args) {
     GenerationOptions& o = request.options;
     o.seed = args.integer("seed", -1);
     o.steps = static_cast<int>(args.integer("steps", 0));
-    o.guideScale = args.number("guide-scale", 4.5);
-    o.guideRescale = args.number("guide-rescale", 0.5);
+    o.guideScale = args.number("guide-scale", 0.0);     // 0: the model's (ace_model.json)
+    o.guideRescale = args.number("guide-rescale", -1.0);
     o.negativePrompt = args.value("negative-prompt");
     o.outputWidth = static_cast<int>(args.integer("width", 0));
     o.outputHeight = static_cast<int>(args.integer("height", 0));
@@ -131,10 +131,10 @@ int runCommand(const CliArgs& args) {
     writeImage(args.value("out"), result.image);
     const StageTimings& t = result.timings;
     std::fprintf(stderr,
-                 "wrote %s (%dx%d), seed %lld, %d steps; text %.0f ms, vae encode %.0f ms, denoise %.0f ms, "
+                 "wrote %s (%dx%d), seed %lld, %d steps, guidance %.2g rescale %.2g; text %.0f ms, vae encode %.0f ms, denoise %.0f ms, "
                  "vae decode %.0f ms, total %.0f ms\n",
                  args.value("out").c_str(), result.image.width, result.image.height,
-                 static_cast<long long>(result.seed), result.steps, t.textEncodeMs, t.vaeEncodeMs, t.denoiseMs,
+                 static_cast<long long>(result.seed), result.steps, result.guideScale, result.guideRescale, t.textEncodeMs, t.vaeEncodeMs, t.denoiseMs,
                  t.vaeDecodeMs, t.totalMs);
     return 0;
 }

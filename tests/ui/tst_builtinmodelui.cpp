@@ -15,11 +15,16 @@
 #include "ace/engine/ModelFactory.h"
 #include "pipeline/ModelFolder.h"
 #include "CanvasDocument.h"
+#include "ace/document/Document.h"
 #include "support/TestBackends.h"
 #include "support/UiTestSupport.h"
 #include "support/WindowDriver.h"
 
 using namespace ace;
+
+namespace {
+constexpr double kModelGuidance = 3.0;  // the test model's guide_scale in ace_model.json
+}
 
 class TestBuiltInModelUi : public QObject {
     Q_OBJECT
@@ -35,6 +40,9 @@ private Q_SLOTS:
         const ModelFolder folder = locateModelFolder(root);
         ModelSettings settings = readModelSettings(folder);
         settings.builtIn = true;
+        settings.guideScale = kModelGuidance;
+        settings.defaultWidth = 64;
+        settings.defaultHeight = 48;
         writeModelSettings(folder.root, settings);
         qputenv("ACE_BUILTIN_MODEL", m_dir.filePath("builtin").toUtf8());
     }
@@ -52,20 +60,36 @@ private Q_SLOTS:
 
     void windowLoadsAndLabelsIt() {
         test::configure(QString(), 2);
+        // A fresh installation's generation settings: the model's size and guidance.
+        QSettings().remove("generation/outputWidth");
+        QSettings().remove("generation/outputHeight");
+        QCOMPARE(AppSettings::load().generation.outputWidth, 0);
+        QCOMPARE(AppSettings::load().generation.guideScale, 0.0);
         test::Window w;
         QVERIFY(w.shownAndReady());
         auto* status = w.window.findChild<QLabel*>("modelStatus");
         QVERIFY(status);
-        QVERIFY2(status->text().startsWith("Built-in model (64×64)"), qPrintable(status->text()));
+        QVERIFY2(status->text().startsWith("Built-in model (64×48)"), qPrintable(status->text()));
         QVERIFY(status->toolTip().contains("ACE-0.6B"));
         QVERIFY(!w.window.modelBanner()->isVisible());
 
-        // A text-to-image turn runs on it.
+        // A text-to-image turn runs on it, at the model's own size and guidance (the fresh
+        // settings say "model default" for both: 512 px would be far outside what it learned).
         QSignalSpy finished(w.window.session(), &SessionController::turnFinished);
         w.type("a red circle on a blue background");
         w.pressEnter();
         QVERIFY(test::waitFor(finished, 120000));
         QVERIFY(w.window.document()->hasImage());
+        const Document& doc = w.window.document()->document();
+        QCOMPARE(doc.width(), 64);
+        QCOMPARE(doc.height(), 48);
+        std::optional<Provenance> made;
+        for (int i = doc.layerCount() - 1; i >= 0 && !made; --i) made = doc.layer(i).provenance();
+        QVERIFY(made.has_value());
+        const nlohmann::json& used = made->settings;
+        QCOMPARE(used["guideScale"].get<double>(), kModelGuidance);
+        QCOMPARE(used["guideRescale"].get<double>(), 0.5);
+        QCOMPARE(used["outputSize"], nlohmann::json::array({64, 48}));
     }
 
     void settingsDialogExplainsTheEmptyFolder() {

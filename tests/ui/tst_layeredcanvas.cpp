@@ -98,7 +98,9 @@ private Q_SLOTS:
         QCOMPARE(p.mask, std::string("Mask"));
         QCOMPARE(p.referencedImages, std::vector<std::string>{"{image} = flattened"});
         QCOMPARE(p.settings["steps"].get<int>(), 3);
-        QCOMPARE(p.settings["guideScale"].get<double>(), w.window.appSettings().generation.guideScale);
+        // The guidance the turn used: the model's default, as the settings ask for none.
+        QCOMPARE(w.window.appSettings().generation.guideScale, 0.0);
+        QCOMPARE(p.settings["guideScale"].get<double>(), 4.5);
         // The canvas shows it: the composite is the result (an opaque layer over the photo).
         QCOMPARE(canvas->image(), turn->result.convertToFormat(QImage::Format_RGB32));
         QCOMPARE(rgb32(result.image()), turn->result.convertToFormat(QImage::Format_RGB32));

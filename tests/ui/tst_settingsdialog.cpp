@@ -27,13 +27,42 @@ private Q_SLOTS:
 
     void defaultsFollowTheReference() {
         const AppSettings s = AppSettings::load();
-        QCOMPARE(s.generation.guideScale, 4.5);
+        QCOMPARE(s.generation.guideScale, 0.0);  // the model's (4.5 for the release)
         QCOMPARE(s.generation.guideRescale, 0.5);
         QCOMPARE(s.generation.historyLength, 5);
         QCOMPARE(s.generation.steps, 0);  // the model's own default (20 for 512px, 50 for 1024px)
         QVERIFY(s.generation.randomSeed);
-        QCOMPARE(s.generation.outputWidth, 512);
+        QCOMPARE(s.generation.outputWidth, 0);  // the model's default size
+        QCOMPARE(s.generation.outputHeight, 0);
         QVERIFY(s.modelFolder.isEmpty());
+    }
+
+    // "Model default" is the minimum of the guidance and size boxes: the dialog shows it for a
+    // fresh installation, stepping down onto it gives the model's value back, and a stored
+    // guidance of 1 (no guidance, which the engine refuses) reads as the model's default.
+    void modelDefaultsInTheDialog() {
+        QSettings().clear();
+        SettingsDialog dialog(AppSettings::load());
+        auto* guide = dialog.findChild<QDoubleSpinBox*>("guideScale");
+        auto* width = dialog.findChild<QSpinBox*>("outputWidth");
+        QVERIFY(guide && width);
+        QCOMPARE(guide->text(), QString("Model default"));
+        QCOMPARE(width->text(), QString("Model default"));
+        QCOMPARE(dialog.settings().generation.guideScale, 0.0);
+        QCOMPARE(dialog.settings().generation.outputWidth, 0);
+        guide->setFocus();
+        QTest::keyClick(guide, Qt::Key_Up);
+        QCOMPARE(dialog.settings().generation.guideScale, 1.5);
+        QTest::keyClick(guide, Qt::Key_Down);
+        QCOMPARE(guide->text(), QString("Model default"));
+        QCOMPARE(dialog.settings().generation.guideScale, 0.0);
+        width->setFocus();
+        for (int i = 0; i < 4; ++i) QTest::keyClick(width, Qt::Key_Up);
+        QCOMPARE(dialog.settings().generation.outputWidth, 64);
+
+        QSettings().setValue("generation/guideScale", 1.0);
+        QCOMPARE(AppSettings::load().generation.guideScale, 0.0);
+        QSettings().clear();
     }
 
     void dialogEditsAndSettingsRoundTrip() {

@@ -98,6 +98,8 @@ JobOutcome InferenceWorker::finish(const InferenceJob& job, const TurnResult& re
     out.engineSize = QSize(result.image.width, result.image.height);
     out.seed = result.seed;
     out.steps = result.steps;
+    out.guideScale = result.guideScale;
+    out.guideRescale = result.guideRescale;
     out.timings = result.timings;
     out.device = QString::fromStdString(result.device);
     out.notice = QString::fromStdString(result.notice);

@@ -36,6 +36,8 @@ struct JobOutcome {
     QSize engineSize;      // what the engine produced
     qint64 seed = 0;
     int steps = 0;
+    double guideScale = 0.0;  // as the engine used them (the model's defaults where none were set)
+    double guideRescale = 0.0;
     bool pastedBack = false;
     StageTimings timings;
     double wallMs = 0.0;   // measured by the worker around the whole run

@@ -590,8 +590,8 @@ Provenance SessionController::provenanceOf(int turnId, const JobOutcome& outcome
     p.seed = outcome.seed;
     p.turn = turnId;
     p.settings = {{"steps", outcome.steps},
-                  {"guideScale", r.options.guideScale},
-                  {"guideRescale", r.options.guideRescale},
+                  {"guideScale", outcome.guideScale},
+                  {"guideRescale", outcome.guideRescale},
                   {"pasteBack", outcome.pastedBack},
                   {"featherRadius", record.job.featherRadius},
                   {"historyTurns", r.history.size()},
@@ -600,7 +600,7 @@ Provenance SessionController::provenanceOf(int turnId, const JobOutcome& outcome
                   {"seconds", outcome.wallMs / 1000.0},
                   {"device", outcome.device.toStdString()}};
     if (!outcome.notice.isEmpty()) p.settings["notice"] = outcome.notice.toStdString();
-    if (r.current.images.empty()) p.settings["outputSize"] = {r.options.outputWidth, r.options.outputHeight};
+    if (r.current.images.empty()) p.settings["outputSize"] = {outcome.engineSize.width(), outcome.engineSize.height()};
     // What a re-run needs after the project is opened again: the request, its images as assets.
     if (m_putAsset) p.settings.update(jobJson(record.job));
     if (record.regeneration) {

@@ -28,12 +28,12 @@ class CanvasDocument;
 
 struct GenerationSettings {
     int steps = 0;  // 0: the model's default
-    double guideScale = 4.5;
+    double guideScale = 0.0;  // <= 1: the model's default (ace_model.json; the release's is 4.5)
     double guideRescale = 0.5;
     bool randomSeed = true;
     qint64 seed = 42;
-    int outputWidth = 512;  // text to image, multiples of 16
-    int outputHeight = 512;
+    int outputWidth = 0;  // text to image, multiples of 16; 0: the model's default size
+    int outputHeight = 0;
     int historyLength = 5;  // earlier turns in each request; the reference's chatbot keeps 5
     double featherRadius = 6.0;
 };

@@ -171,6 +171,34 @@ private Q_SLOTS:
         g.current.instruction = "a cat";
         g.options.guideScale = 1.0;
         QVERIFY_THROWS_EXCEPTION(ace::Error, session.run(g));
+        g.options.guideScale = 4.5;
+        g.options.guideRescale = 1.5;
+        QVERIFY_THROWS_EXCEPTION(ace::Error, session.run(g));
+    }
+
+    // Options left at their defaults take the model's guidance (ace_model.json), and the result
+    // says what was used.
+    void guidanceDefaultsToTheModels() {
+        QCOMPARE(m_model->info().guideScale, 4.5);
+        QCOMPARE(m_model->info().guideRescale, 0.5);
+        ace::EditSession session(m_model);
+        ace::TurnRequest r;
+        r.current.instruction = "a boat";
+        r.options.steps = 2;
+        r.options.seed = 3;
+        r.options.outputWidth = r.options.outputHeight = 64;
+        const ace::TurnResult byDefault = session.run(r);
+        QCOMPARE(byDefault.guideScale, 4.5);
+        QCOMPARE(byDefault.guideRescale, 0.5);
+        r.options.guideScale = 4.5;
+        r.options.guideRescale = 0.5;
+        QVERIFY(session.run(r).image.data == byDefault.image.data);
+        r.options.guideScale = 2.0;
+        r.options.guideRescale = 0.0;
+        const ace::TurnResult asked = session.run(r);
+        QCOMPARE(asked.guideScale, 2.0);
+        QCOMPARE(asked.guideRescale, 0.0);
+        QVERIFY(asked.image.data != byDefault.image.data);
     }
 
     // The latent preview's fit is cached beside the converted weights, keyed to the VAE file:

@@ -254,6 +254,8 @@ std::shared_ptr<AceModel> AceModel::load(const fs::path& folderPath, const Model
     info.defaultSteps = impl->settings.defaultSteps;
     info.defaultWidth = impl->settings.defaultWidth;
     info.defaultHeight = impl->settings.defaultHeight;
+    info.guideScale = impl->settings.guideScale;
+    info.guideRescale = impl->settings.guideRescale;
     info.device = policy.device.str();
     info.precision = "dit " + dtypeName(policy.ditDtype) + ", vae " + dtypeName(policy.vaeDtype) + ", t5 " +
                      dtypeName(policy.textDtype);

@@ -80,9 +80,13 @@ TurnResult runTurn(EditSession::State& state, AceModel::Impl& m, AceModel::Impl&
     StageTimings& timings = result.timings;
     const GenerationOptions& opt = request.options;
     result.steps = opt.steps > 0 ? opt.steps : m.settings.defaultSteps;
-    if (opt.guideScale <= 1.0)
+    result.guideScale = opt.guideScale > 0 ? opt.guideScale : m.settings.guideScale;
+    result.guideRescale = opt.guideRescale >= 0 ? opt.guideRescale : m.settings.guideRescale;
+    if (result.guideScale <= 1.0)
         throw Error("guidance scale must be above 1 (the model's unconditional branch is needed); got " +
-                    std::to_string(opt.guideScale));
+                    std::to_string(result.guideScale));
+    if (result.guideRescale > 1.0)
+        throw Error("guide rescale must be between 0 and 1; got " + std::to_string(result.guideRescale));
     const SamplerFn& sampler = findSampler(opt.sampler);
     result.seed = opt.seed >= 0 ? opt.seed : static_cast<int64_t>(std::random_device{}() & 0xffffffffu);
 
@@ -168,7 +172,7 @@ TurnResult runTurn(EditSession::State& state, AceModel::Impl& m, AceModel::Impl&
         // t: [1] -> [2] as two views of one element: the DiT then shares one modulation row.
         const std::vector<torch::Tensor> eps =
             m.dit->forwardPrepared(prepared, {xs, xs}, t.reshape({1}).expand({2}), indicatorTable);
-        return guide(eps[0].unsqueeze(0), eps[1].unsqueeze(0), opt.guideScale, opt.guideRescale, halfGuidance);
+        return guide(eps[0].unsqueeze(0), eps[1].unsqueeze(0), result.guideScale, result.guideRescale, halfGuidance);
     };
 
     auto t3 = Clock::now();

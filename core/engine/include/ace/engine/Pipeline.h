@@ -55,6 +55,8 @@ struct ModelInfo {
     int defaultSteps = 20;
     int defaultWidth = 512;         // text-to-image output
     int defaultHeight = 512;
+    double guideScale = 4.5;        // the model's guidance defaults (ace_model.json)
+    double guideRescale = 0.5;
     std::string device;             // "cpu", "cuda:0"
     std::string precision;          // e.g. "dit fp16, vae fp16, t5 bf16"
 };
@@ -99,8 +101,8 @@ struct Turn {
 
 struct GenerationOptions {
     int steps = 0;                   // 0: the model's default
-    double guideScale = 4.5;
-    double guideRescale = 0.5;
+    double guideScale = 0.0;         // <= 0: the model's default; otherwise above 1
+    double guideRescale = -1.0;      // < 0: the model's default; otherwise 0..1 (0: off)
     int64_t seed = -1;               // < 0: random; the seed used is in TurnResult
     std::string sampler = "ddim";
     std::string negativePrompt;
@@ -156,6 +158,8 @@ struct TurnResult {
     Image image;         // RGB8, the generated target frame
     int64_t seed = 0;
     int steps = 0;
+    double guideScale = 0.0;  // the guidance the turn used (the model's default where none was asked)
+    double guideRescale = 0.0;
     StageTimings timings;
     std::string device;  // where the turn ran ("cuda:0", "cpu")
     std::string notice;  // for the user, e.g. that the GPU ran out of memory and the CPU was used; empty normally
