@@ -161,7 +161,32 @@ private Q_SLOTS:
         const LcuSample edit = sampler.sample(TaskKind::InpaintBox, 0);
         names.clear();
         for (const auto& [n, v] : scoreOutput(edit, edit.target).named()) names << QString::fromStdString(n);
-        QCOMPARE(names, QStringList({"target_l1", "baseline_l1", "edit_l1", "edit_baseline_l1", "keep_l1"}));
+        QCOMPARE(names, QStringList({"target_l1", "baseline_l1", "edit_l1", "edit_baseline_l1", "edit_fill_l1", "keep_l1"}));
+    }
+
+    // The trivial-fill baseline paints the region the mean colour of the rest of the last input: on
+    // an inpainting sample it is the edit L1 of exactly that answer, far below the blank input's.
+    void meanFillIsTheTrivialInpainter() {
+        Image image = solid(8, 8, {200, 100, 0});
+        Image region(8, 8, 1, 0);
+        for (int y = 0; y < 8; ++y)
+            for (int x = 0; x < 4; ++x) {
+                region.data[size_t(y) * 8 + x] = 255;
+                for (int k = 0; k < 3; ++k) image.data[(size_t(y) * 8 + x) * 3 + k] = 0;
+            }
+        image.data[(8 * 8 - 1) * 3] = 0;  // one pixel outside: red mean (31 * 200) / 32 = 193.75
+        const Image filled = meanFill(image, region);
+        QCOMPARE(int(filled.data[0]), 194);
+        QCOMPARE(int(filled.data[1]), 100);
+        QCOMPARE(int(filled.data[2]), 0);
+        QCOMPARE(int(filled.data[4 * 3]), 200);  // outside the region: unchanged
+
+        const TaskSampler sampler(96);
+        const LcuSample s = sampler.sample(TaskKind::InpaintBox, 1);
+        const TaskScores t = scoreOutput(s, meanFill(s.images.back(), s.editRegion));
+        QCOMPARE(t.editL1, t.editFillL1);
+        QCOMPARE(t.keepL1, 0.0);
+        QVERIFY(t.editFillL1 < t.editBaselineL1);
     }
 };
 

@@ -115,8 +115,8 @@ Image autoencoderRoundTrip(const AceModel& model, const Image& image) {
 }
 
 std::string formatReports(const std::vector<KindReport>& reports, ReportTable table) {
-    static const char* columns[] = {"target_l1", "baseline_l1", "edit_l1", "edit_baseline_l1", "keep_l1", "saturation", "edge_f1",
-                                    "colour_recall", "shape_accuracy"};
+    static const char* columns[] = {"target_l1", "baseline_l1", "edit_l1", "edit_baseline_l1", "edit_fill_l1", "keep_l1",
+                                    "saturation", "edge_f1", "colour_recall", "shape_accuracy"};
     std::ostringstream out;
     char line[256];
     std::snprintf(line, sizeof line, "%-22s %3s", "kind", "n");

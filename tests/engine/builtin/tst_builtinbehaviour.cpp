@@ -29,9 +29,10 @@ constexpr std::uint64_t kFreshSeed = 4242;  // training used 2024; eval runs dur
 constexpr int kSamplesPerKind = 8;
 
 enum class Direction { AtMost, AtLeast };
-// What `bound` is relative to: nothing (a fixed value), the do-nothing answer's `reference` score
-// (baseline_l1, edit_baseline_l1), or the chance answer's value of the same score.
-enum class Reference { Fixed, DoNothing, Chance };
+// What `bound` is relative to: nothing (a fixed value), a baseline answer's `reference` score (the
+// do-nothing answer's baseline_l1 / edit_baseline_l1, the trivial fill's edit_fill_l1), or the
+// chance answer's value of the same score.
+enum class Reference { Fixed, Baseline, Chance };
 
 struct Expectation {
     TaskKind kind;
@@ -39,54 +40,61 @@ struct Expectation {
     Direction direction;
     double bound;
     Reference reference = Reference::Fixed;
-    const char* referenceScore = nullptr;  // for Reference::DoNothing
+    const char* referenceScore = nullptr;  // for Reference::Baseline
     const char* notLearnedYet = nullptr;   // why the row is an expected failure
 };
 
 constexpr Direction kAtMost = Direction::AtMost, kAtLeast = Direction::AtLeast;
 constexpr const char* kNotLearned = "issue 6: the shipped weights have not learned this yet";
 
-constexpr Reference kFixed = Reference::Fixed, kDoNothing = Reference::DoNothing, kChance = Reference::Chance;
+constexpr Reference kFixed = Reference::Fixed, kBaseline = Reference::Baseline, kChance = Reference::Chance;
 
 // The behaviour each family must show, with the shipped weights' measurement (seed 4242, 8 samples
 // per kind) beside each bound; see the README for the whole table.
 const std::vector<Expectation>& expectations() {
     static const std::vector<Expectation> all = {
         // text-to-image: the requested colours and shapes
-        {TaskKind::TextToImage, "colour_recall", kAtLeast, 1.3, kChance},
+        // (colour recall is a fixed bound: noise recalls colours too, about 1.8 x chance for an
+        // untrained model, so a factor of chance does not tell drawing from noise)
+        {TaskKind::TextToImage, "colour_recall", kAtLeast, 0.5},
         {TaskKind::TextToImage, "shape_accuracy", kAtLeast, 0.3, kFixed, nullptr, kNotLearned},
         // low-level analysis
         {TaskKind::Grayscale, "saturation", kAtMost, 0.15},
-        {TaskKind::Grayscale, "target_l1", kAtMost, 0.5, kDoNothing, "baseline_l1"},
+        {TaskKind::Grayscale, "target_l1", kAtMost, 0.5, kBaseline, "baseline_l1"},
         {TaskKind::Canny, "edge_f1", kAtLeast, 2.0, kChance, nullptr, kNotLearned},
         {TaskKind::Segmentation, "target_l1", kAtMost, 0.8, kChance, nullptr, kNotLearned},
         // controllable generation: the scene the map encodes
-        {TaskKind::ControlSegmentation, "colour_recall", kAtLeast, 1.5, kChance},
-        {TaskKind::ControlGrayscale, "colour_recall", kAtLeast, 1.5, kChance},
+        {TaskKind::ControlSegmentation, "colour_recall", kAtLeast, 0.6},
+        {TaskKind::ControlGrayscale, "colour_recall", kAtLeast, 0.6},
         {TaskKind::ControlCanny, "shape_accuracy", kAtLeast, 0.3, kFixed, nullptr, kNotLearned},
         // semantic editing: the edit where asked, the rest kept
-        {TaskKind::Recolour, "edit_l1", kAtMost, 0.6, kDoNothing, "edit_baseline_l1", kNotLearned},
-        {TaskKind::ChangeBackground, "edit_l1", kAtMost, 0.6, kDoNothing, "edit_baseline_l1"},
+        {TaskKind::Recolour, "edit_l1", kAtMost, 0.6, kBaseline, "edit_baseline_l1", kNotLearned},
+        {TaskKind::ChangeBackground, "edit_l1", kAtMost, 0.6, kBaseline, "edit_baseline_l1"},
         {TaskKind::ChangeBackground, "keep_l1", kAtMost, 0.15, kFixed, nullptr, kNotLearned},
         // element editing
-        {TaskKind::RemoveShape, "edit_l1", kAtMost, 0.7, kDoNothing, "edit_baseline_l1"},
+        {TaskKind::RemoveShape, "edit_l1", kAtMost, 0.7, kBaseline, "edit_baseline_l1"},
+        {TaskKind::RemoveShape, "edit_l1", kAtMost, 1.0, kBaseline, "edit_fill_l1"},
         {TaskKind::RemoveShape, "keep_l1", kAtMost, 0.12},
-        {TaskKind::AddShape, "edit_l1", kAtMost, 0.6, kDoNothing, "edit_baseline_l1", kNotLearned},
-        {TaskKind::ReplaceShape, "edit_l1", kAtMost, 0.6, kDoNothing, "edit_baseline_l1", kNotLearned},
-        // repainting: the mask filled, the rest kept
-        {TaskKind::InpaintBox, "edit_l1", kAtMost, 0.6, kDoNothing, "edit_baseline_l1"},
+        {TaskKind::AddShape, "edit_l1", kAtMost, 0.6, kBaseline, "edit_baseline_l1", kNotLearned},
+        {TaskKind::ReplaceShape, "edit_l1", kAtMost, 0.6, kBaseline, "edit_baseline_l1", kNotLearned},
+        // repainting: the mask filled better than with the mean colour around it, the rest kept
+        // (the blank do-nothing answer is beaten by any mid-toned output, so the bar is the
+        // trivial fill, edit_fill_l1)
+        {TaskKind::InpaintBox, "edit_l1", kAtMost, 0.9, kBaseline, "edit_fill_l1"},
         {TaskKind::InpaintBox, "keep_l1", kAtMost, 0.1},
-        {TaskKind::InpaintFreeForm, "edit_l1", kAtMost, 0.6, kDoNothing, "edit_baseline_l1"},
-        {TaskKind::InpaintGuided, "edit_l1", kAtMost, 0.7, kDoNothing, "edit_baseline_l1"},
-        {TaskKind::Outpaint, "edit_l1", kAtMost, 0.6, kDoNothing, "edit_baseline_l1"},
+        {TaskKind::InpaintFreeForm, "edit_l1", kAtMost, 0.9, kBaseline, "edit_fill_l1"},
+        {TaskKind::InpaintFreeForm, "keep_l1", kAtMost, 0.1},
+        {TaskKind::InpaintGuided, "edit_l1", kAtMost, 0.9, kBaseline, "edit_fill_l1"},
+        {TaskKind::InpaintGuided, "keep_l1", kAtMost, 0.1},
+        {TaskKind::Outpaint, "edit_l1", kAtMost, 0.9, kBaseline, "edit_fill_l1"},
         {TaskKind::Outpaint, "keep_l1", kAtMost, 0.12},
         // layer editing
         {TaskKind::Decouple, "target_l1", kAtMost, 0.8, kChance, nullptr, kNotLearned},
-        {TaskKind::Fuse, "target_l1", kAtMost, 1.0, kDoNothing, "baseline_l1", kNotLearned},
+        {TaskKind::Fuse, "target_l1", kAtMost, 1.0, kBaseline, "baseline_l1", kNotLearned},
         // reference generation
-        {TaskKind::Reference, "target_l1", kAtMost, 0.6, kDoNothing, "baseline_l1"},
+        {TaskKind::Reference, "target_l1", kAtMost, 0.6, kBaseline, "baseline_l1"},
         // several turns with history
-        {TaskKind::MultiTurn, "edit_l1", kAtMost, 0.6, kDoNothing, "edit_baseline_l1", kNotLearned},
+        {TaskKind::MultiTurn, "edit_l1", kAtMost, 0.6, kBaseline, "edit_baseline_l1", kNotLearned},
     };
     return all;
 }
@@ -116,6 +124,8 @@ private Q_SLOTS:
         m_options.seed = kFreshSeed;
         m_options.samplesPerKind = kSamplesPerKind;
         m_options.ceiling = false;
+        // Samples of the model's own default size (64 x 64 for the built-in model).
+        m_options.sizes = {{m_model->info().defaultWidth, m_model->info().defaultHeight}};
         for (const KindReport& r : evaluateModel(m_model, m_options)) m_reports[r.kind] = r;
         std::vector<KindReport> all;
         for (const auto& [kind, r] : m_reports) all.push_back(r);
@@ -141,10 +151,10 @@ private Q_SLOTS:
         const double value = report.meanScores.at(e.score);
         double bound = e.bound;
         QByteArray relative;
-        if (e.reference == Reference::DoNothing) {
+        if (e.reference == Reference::Baseline) {
             QVERIFY2(report.meanScores.count(e.referenceScore), e.referenceScore);
             bound *= report.meanScores.at(e.referenceScore);
-            relative = QByteArray(" (") + QByteArray::number(e.bound) + " x do-nothing " + e.referenceScore + ")";
+            relative = QByteArray(" (") + QByteArray::number(e.bound) + " x " + e.referenceScore + ")";
         } else if (e.reference == Reference::Chance) {
             QVERIFY2(report.chanceScores.count(e.score), e.score);
             bound *= report.chanceScores.at(e.score);

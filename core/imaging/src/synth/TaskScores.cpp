@@ -81,6 +81,25 @@ double meanAbsDifference(const Image& a, const Image& b, const Image& region, bo
     return count ? sum / (255.0 * double(count)) : TaskScores::kNotApplicable;
 }
 
+Image meanFill(const Image& image, const Image& region) {
+    requireSameSize(image, region, "meanFill");
+    const int c = image.channels;
+    std::vector<double> sum(size_t(c), 0.0);
+    int64_t count = 0;
+    for (int i = 0; i < image.width * image.height; ++i) {
+        if (region.data[i] >= 128) continue;
+        for (int k = 0; k < c; ++k) sum[size_t(k)] += image.data[size_t(i) * c + k];
+        ++count;
+    }
+    Image filled = image;
+    for (int i = 0; i < image.width * image.height; ++i) {
+        if (region.data[i] < 128) continue;
+        for (int k = 0; k < c; ++k)
+            filled.data[size_t(i) * c + k] = count ? std::uint8_t(std::lround(sum[size_t(k)] / double(count))) : 128;
+    }
+    return filled;
+}
+
 double meanSaturation(const Image& rgb) {
     if (rgb.channels != 3) throw std::invalid_argument("meanSaturation: expected an RGB image");
     cv::Mat hsv;
@@ -230,6 +249,8 @@ TaskScores scoreOutput(const LcuSample& sample, const Image& output) {
     if (!sample.editRegion.isNull()) {
         s.editL1 = meanAbsDifference(output, sample.target, sample.editRegion, true);
         s.editBaselineL1 = meanAbsDifference(sample.images.back(), sample.target, sample.editRegion, true);
+        s.editFillL1 =
+            meanAbsDifference(meanFill(sample.images.back(), sample.editRegion), sample.target, sample.editRegion, true);
         s.keepL1 = meanAbsDifference(output, sample.images.back(), sample.editRegion, false);
     }
     switch (sample.kind) {
@@ -248,6 +269,7 @@ TaskScores scoreOutput(const LcuSample& sample, const Image& output) {
 std::vector<std::pair<std::string, double>> TaskScores::named() const {
     std::vector<std::pair<std::string, double>> all{{"target_l1", targetL1},   {"baseline_l1", baselineL1},
                                                     {"edit_l1", editL1},       {"edit_baseline_l1", editBaselineL1},
+                                                    {"edit_fill_l1", editFillL1},
                                                     {"keep_l1", keepL1},
                                                     {"saturation", saturation}, {"edge_f1", edgeF1},
                                                     {"colour_recall", colourRecall},

@@ -24,6 +24,11 @@ struct TaskScores {
     // The same for the do-nothing answer (the last input): editL1 < editBaselineL1 means the
     // edit was applied where it had to be.
     double editBaselineL1 = kNotApplicable;
+    // The same for a trivial fill: the edit region painted with the mean colour of the last input
+    // around it, the answer of an inpainter that reads nothing of the scene. Filling a mask or a
+    // canvas extension is only behaviour where it beats this (the blank do-nothing answer is easy
+    // to beat with any mid-toned output).
+    double editFillL1 = kNotApplicable;
     // Outside the edit region: |output - last input|, what an edit must leave alone.
     double keepL1 = kNotApplicable;
     // Grayscale: mean HSV saturation of the output, in [0, 1].
@@ -47,6 +52,8 @@ TaskScores scoreOutput(const LcuSample& sample, const Image& output);
 
 // Building blocks, public for their tests.
 double meanAbsDifference(const Image& a, const Image& b, const Image& region = {}, bool inside = true);
+// `image` with the pixels of `region` (>= 128) painted the mean colour of the others.
+Image meanFill(const Image& image, const Image& region);
 double meanSaturation(const Image& rgb);
 double edgeF1(const Image& output, const Image& targetEdges, int tolerancePx = 1);
 double colourRecall(const Image& output, const Image& target, const std::vector<NamedColour>& colours);
