@@ -1,5 +1,6 @@
 #include "TrainingRun.h"
 
+#include <sentencepiece_processor.h>
 #include <sentencepiece_trainer.h>
 
 #include <fstream>
@@ -127,11 +128,13 @@ VaeConfig vaeConfigFor(const TrainConfig& c) {
     return v;
 }
 
-void trainTokenizer(const fs::path& corpus, const fs::path& outDir, int vocabSize) {
+void trainTokenizer(const fs::path& corpus, const fs::path& outDir, int vocabSize, std::uint32_t seed) {
     fs::create_directories(outDir);
     std::string identifiers = "{image}";
     for (int i = 1; i <= 9; ++i) identifiers += ",{image" + std::to_string(i) + "}";
-    // The same settings as `spm_train --input=corpus.txt --model_prefix=spiece --vocab_size=N ...`.
+    // The same settings as `spm_train --input=corpus.txt --model_prefix=spiece --vocab_size=N
+    // --random_seed=S ...`.
+    sentencepiece::SetRandomGeneratorSeed(seed);
     const std::string args = "--input=" + corpus.string() + " --model_prefix=" + (outDir / "spiece").string() +
                              " --vocab_size=" + std::to_string(vocabSize) +
                              " --model_type=unigram --pad_id=0 --eos_id=1 --unk_id=2 --bos_id=-1"
@@ -156,7 +159,8 @@ void initRun(const fs::path& work, const TrainConfig& config) {
         const synth::TaskSampler sampler(config.dataSeed, o);
         sampler.writeCorpus(paths.corpus, config.corpusSamples);
     }
-    if (!fs::exists(paths.tokenizer)) trainTokenizer(paths.corpus, paths.tokenizer.parent_path(), config.arch.t5VocabSize);
+    if (!fs::exists(paths.tokenizer)) trainTokenizer(paths.corpus, paths.tokenizer.parent_path(), config.arch.t5VocabSize,
+                       static_cast<std::uint32_t>(config.dataSeed));
 }
 
 int64_t trainVaeStage(const fs::path& work, int64_t targetSteps, torch::Device device, const ProgressFn& progress,

@@ -36,8 +36,10 @@ T5Config t5ConfigFor(const TrainConfig& config);
 VaeConfig vaeConfigFor(const TrainConfig& config);
 
 // Trains a SentencePiece unigram model with T5's special ids (pad 0, eos 1, unk 2, no bos) and the
-// image identifiers as single pieces. Writes <outDir>/spiece.model.
-void trainTokenizer(const std::filesystem::path& corpus, const std::filesystem::path& outDir, int vocabSize);
+// image identifiers as single pieces. Writes <outDir>/spiece.model; the same corpus and seed give
+// the same file (SentencePiece's trainer draws from a generator that is otherwise seeded randomly).
+void trainTokenizer(const std::filesystem::path& corpus, const std::filesystem::path& outDir, int vocabSize,
+                    std::uint32_t seed);
 
 // Writes the configuration, the corpus and the tokenizer. Refuses a folder that already holds a
 // different configuration (a run's settings never change under it).
