@@ -34,6 +34,16 @@ ace::Image boxMask(int w, int h) {
     return m;
 }
 
+// A 64 x 64 text-to-image turn with a fixed seed.
+ace::TurnRequest textRequest(const std::string& instruction, int steps, int64_t seed) {
+    ace::TurnRequest r;
+    r.current.instruction = instruction;
+    r.options.steps = steps;
+    r.options.seed = seed;
+    r.options.outputWidth = r.options.outputHeight = 64;
+    return r;
+}
+
 }  // namespace
 
 class TestEditSession : public QObject {
@@ -128,11 +138,7 @@ private Q_SLOTS:
 
     void cancelStopsWithinAStep() {
         ace::EditSession session(m_model);
-        ace::TurnRequest r;
-        r.current.instruction = "draw a house";
-        r.options.steps = 6;
-        r.options.seed = 1;
-        r.options.outputWidth = r.options.outputHeight = 64;
+        const ace::TurnRequest r = textRequest("draw a house", 6, 1);
         ace::CancelToken token;
         int steps = 0;
         QVERIFY_THROWS_EXCEPTION(ace::Cancelled, session.run(r, [&](const ace::StepProgress& p) {
@@ -144,12 +150,8 @@ private Q_SLOTS:
 
     void fullDecodePreviews() {
         ace::EditSession session(m_model);
-        ace::TurnRequest r;
-        r.current.instruction = "draw a tree";
-        r.options.steps = 4;
-        r.options.seed = 2;
+        ace::TurnRequest r = textRequest("draw a tree", 4, 2);
         r.options.fullDecodePreviewEvery = 2;
-        r.options.outputWidth = r.options.outputHeight = 64;
         std::vector<bool> decoded;
         session.run(r, [&](const ace::StepProgress& p) { decoded.push_back(p.fullDecode); });
         QCOMPARE(decoded, (std::vector<bool>{false, true, false, false}));
@@ -182,11 +184,7 @@ private Q_SLOTS:
         QCOMPARE(m_model->info().guideScale, 4.5);
         QCOMPARE(m_model->info().guideRescale, 0.5);
         ace::EditSession session(m_model);
-        ace::TurnRequest r;
-        r.current.instruction = "a boat";
-        r.options.steps = 2;
-        r.options.seed = 3;
-        r.options.outputWidth = r.options.outputHeight = 64;
+        ace::TurnRequest r = textRequest("a boat", 2, 3);
         const ace::TurnResult byDefault = session.run(r);
         QCOMPARE(byDefault.guideScale, 4.5);
         QCOMPARE(byDefault.guideRescale, 0.5);
@@ -235,12 +233,8 @@ private Q_SLOTS:
     void outOfMemoryFallsBackToTheCpu() {
         QFETCH(QString, point);
         QFETCH(bool, edit);
-        ace::TurnRequest r;
-        r.current.instruction = edit ? "make {image} blue" : "draw a blue star";
+        ace::TurnRequest r = textRequest(edit ? "make {image} blue" : "draw a blue star", 3, 11);
         if (edit) r.current.images.push_back({gradientImage(64, 48), boxMask(64, 48), "inpainting"});
-        r.options.steps = 3;
-        r.options.seed = 11;
-        r.options.outputWidth = r.options.outputHeight = 64;
         ace::EditSession reference(m_model);
         const ace::TurnResult expected = reference.run(r);
 
@@ -276,11 +270,7 @@ private Q_SLOTS:
             model = ace::AceModel::load(m_dir.path().toStdString(), options);
         }
         ace::EditSession session(model);
-        ace::TurnRequest r;
-        r.current.instruction = "draw a red ring";
-        r.options.steps = 2;
-        r.options.seed = 5;
-        r.options.outputWidth = r.options.outputHeight = 64;
+        const ace::TurnRequest r = textRequest("draw a red ring", 2, 5);
         ace::fault::injectOutOfMemory("dit step");
         try {
             session.run(r);
