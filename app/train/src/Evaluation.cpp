@@ -38,22 +38,39 @@ TurnRequest evalRequest(const synth::LcuSample& sample, const EvalOptions& optio
     return request;
 }
 
+// Per-name means of TaskScores::named() over the samples that have the score.
+class ScoreMeans {
+public:
+    void add(const synth::TaskScores& scores) {
+        for (const auto& [name, value] : scores.named()) {
+            m_sums[name] += value;
+            ++m_counts[name];
+        }
+    }
+    std::map<std::string, double> means() const {
+        std::map<std::string, double> out;
+        for (const auto& [name, sum] : m_sums) out[name] = sum / m_counts.at(name);
+        return out;
+    }
+
+private:
+    std::map<std::string, double> m_sums;
+    std::map<std::string, int> m_counts;
+};
+
 // KindReport::chanceScores: sample i judged against the target of the next sample of its size.
-void addChanceScores(const std::vector<synth::LcuSample>& samples, KindReport& report) {
-    std::map<std::string, int> counts;
+std::map<std::string, double> chanceScores(const std::vector<synth::LcuSample>& samples) {
+    ScoreMeans chance;
     const std::size_t n = samples.size();
     for (std::size_t i = 0; i < n; ++i) {
         for (std::size_t k = 1; k < n; ++k) {
             const synth::LcuSample& other = samples[(i + k) % n];
             if (other.width() != samples[i].width() || other.height() != samples[i].height()) continue;
-            for (const auto& [name, value] : synth::scoreOutput(samples[i], other.target).named()) {
-                report.chanceScores[name] += value;
-                ++counts[name];
-            }
+            chance.add(synth::scoreOutput(samples[i], other.target));
             break;
         }
     }
-    for (auto& [name, sum] : report.chanceScores) sum /= counts[name];
+    return chance.means();
 }
 
 }  // namespace
@@ -69,26 +86,20 @@ std::vector<KindReport> evaluateModel(const std::shared_ptr<const AceModel>& mod
     for (const synth::TaskKind kind : kinds) {
         KindReport report;
         report.kind = kind;
-        std::map<std::string, int> counts;
+        ScoreMeans outputs, ceiling;
         double modelSeconds = 0;  // the turns alone, not the scoring or the ceiling's round trips
         std::vector<synth::LcuSample> samples;
         for (int i = 0; i < options.samplesPerKind; ++i)
             samples.push_back(sampler.sample(kind, static_cast<std::uint64_t>(i)));
-        addChanceScores(samples, report);
+        report.chanceScores = chanceScores(samples);
         for (int i = 0; i < options.samplesPerKind; ++i) {
             const synth::LcuSample& sample = samples[i];
             EditSession session(model);
             const auto start = std::chrono::steady_clock::now();
             const TurnResult result = session.run(evalRequest(sample, options, options.seed * 1000 + i));
             modelSeconds += std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
-            for (const auto& [name, value] : synth::scoreOutput(sample, result.image).named()) {
-                report.meanScores[name] += value;
-                ++counts[name];
-            }
-            if (options.ceiling)
-                for (const auto& [name, value] :
-                     synth::scoreOutput(sample, autoencoderRoundTrip(*model, sample.target)).named())
-                    report.ceilingScores[name] += value;
+            outputs.add(synth::scoreOutput(sample, result.image));
+            if (options.ceiling) ceiling.add(synth::scoreOutput(sample, autoencoderRoundTrip(*model, sample.target)));
             if (!options.outputDir.empty()) {
                 const std::string stem = synth::taskKindName(kind) + "_" + std::to_string(i);
                 writeImage(options.outputDir / (stem + "_output.png"), result.image);
@@ -96,8 +107,8 @@ std::vector<KindReport> evaluateModel(const std::shared_ptr<const AceModel>& mod
             }
             ++report.samples;
         }
-        for (auto& [name, sum] : report.meanScores) sum /= counts[name];
-        for (auto& [name, sum] : report.ceilingScores) sum /= counts[name];
+        report.meanScores = outputs.means();
+        report.ceilingScores = ceiling.means();
         report.secondsPerSample = modelSeconds / std::max(1, report.samples);
         if (onKind) onKind(report);
         reports.push_back(std::move(report));

@@ -159,7 +159,8 @@ void initRun(const fs::path& work, const TrainConfig& config) {
         const synth::TaskSampler sampler(config.dataSeed, o);
         sampler.writeCorpus(paths.corpus, config.corpusSamples);
     }
-    if (!fs::exists(paths.tokenizer)) trainTokenizer(paths.corpus, paths.tokenizer.parent_path(), config.arch.t5VocabSize,
+    if (!fs::exists(paths.tokenizer))
+        trainTokenizer(paths.corpus, paths.tokenizer.parent_path(), config.arch.t5VocabSize,
                        static_cast<std::uint32_t>(config.dataSeed));
 }
 
