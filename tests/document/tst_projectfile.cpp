@@ -7,6 +7,7 @@
 #include "DocumentTestUtil.h"
 #include "ace/common/Error.h"
 #include "ace/document/AtomicFile.h"
+#include "ace/document/PngCache.h"
 #include "ace/document/ProjectFile.h"
 #include "ace/document/Zip.h"
 
@@ -57,6 +58,38 @@ std::vector<std::uint8_t> withProjectJson(const std::vector<std::uint8_t>& archi
     return out.finish();
 }
 
+int pngEntries(const std::vector<std::uint8_t>& archive) {
+    const ZipReader zip(archive, "count");
+    int n = 0;
+    for (const auto& e : zip.entries()) n += e.name.ends_with(".png");
+    return n;
+}
+
+Image rgbOf(const Image& rgba) {
+    Image rgb(rgba.width, rgba.height, 3);
+    for (std::size_t p = 0; p < rgb.data.size() / 3; ++p)
+        for (int c = 0; c < 3; ++c) rgb.data[p * 3 + c] = rgba.data[p * 4 + c];
+    return rgb;
+}
+
+// A session's usual pictures, each held twice: a turn's opaque result as its layer (RGBA) and as
+// the chat's asset (RGB), a re-run with the same seed as a second identical version, the mask
+// layer and the mask sent with the turn.
+Project projectWithSharedPictures() {
+    Project p;
+    p.document = Document(32, 24);
+    Image result = test::randomRgba(32, 24, 3);
+    for (std::size_t i = 3; i < result.data.size(); i += 4) result.data[i] = 255;
+    Layer layer = Layer::raster("Turn 1", result);
+    layer.addVersion(result, std::nullopt);
+    p.document.addLayer(std::move(layer));
+    const Image mask = test::randomMask(32, 24, 4);
+    p.document.addLayer(Layer::mask("Edit mask", mask));
+    p.assets["turn-1-result"] = rgbOf(result);
+    p.assets["turn-1-mask"] = mask;
+    return p;
+}
+
 QString errorOf(const std::vector<std::uint8_t>& bytes) {
     try {
         parseProject(bytes, "test.aceproj");
@@ -99,6 +132,71 @@ private Q_SLOTS:
         const auto old = withProjectJson(serializeProject(p), [](nlohmann::json& j) { j.erase("nextLayerId"); });
         const Project legacy = parseProject(old, "legacy.aceproj");
         QCOMPARE(legacy.document.nextLayerId(), legacy.document.layers().back().id + 1);
+    }
+
+    // The same picture is written once, whichever layer versions and assets hold it, and every
+    // holder reads back exactly what it held (its own channels).
+    void samePictureIsStoredOnce() {
+        const Project p = projectWithSharedPictures();
+        const auto bytes = serializeProject(p);
+        QCOMPARE(pngEntries(bytes), 2);
+        const Project back = parseProject(bytes, "shared.aceproj");
+        QVERIFY(back == p);
+        QCOMPARE(back.assets.at("turn-1-result").channels, 3);
+        QCOMPARE(back.document.layer(0).versions[1].image.channels, 4);
+
+        // Not the same picture: a translucent layer and the RGB asset of its colours, two masks
+        // one pixel apart, a picture and its grey copy.
+        Project different = p;
+        different.document.layer(0).versions[1].image.data[3] = 254;
+        different.assets["other-mask"] = p.assets.at("turn-1-mask");
+        different.assets["other-mask"].data[100] ^= 1;
+        Image grey(32, 24, 1);
+        for (std::size_t i = 0; i < grey.data.size(); ++i) grey.data[i] = p.assets.at("turn-1-result").data[i * 3];
+        different.assets["grey"] = grey;
+        const auto differentBytes = serializeProject(different);
+        QCOMPARE(pngEntries(differentBytes), 5);
+        QVERIFY(parseProject(differentBytes, "different.aceproj") == different);
+
+        // A session's own sample shares nothing, so every picture has its entry.
+        const Project sample = sampleProject();
+        std::size_t versions = 0;
+        for (const Layer& l : sample.document.layers()) versions += l.versions.size();
+        QCOMPARE(pngEntries(serializeProject(sample)), static_cast<int>(versions + sample.assets.size()));
+    }
+
+    // Autosaves encode only the pictures that changed since the previous one, write the same
+    // archive as a save without the cache, and the cache holds only the current pictures.
+    void autosavesEncodeOnlyWhatChanged() {
+        Project p = sampleProject();
+        PngCache cache;
+        ProjectWriteOptions options;
+        options.pngCache = &cache;
+        const auto first = serializeProject(p, options);
+        cache.dropUnused();
+        const std::size_t pictures = cache.size();
+        QCOMPARE(static_cast<int>(pictures), pngEntries(first));
+        QCOMPARE(cache.encodedCount(), pictures);
+        QVERIFY(first == serializeProject(p));
+
+        QVERIFY(serializeProject(p, options) == first);
+        cache.dropUnused();
+        QCOMPARE(cache.encodedCount(), pictures);
+
+        p.document.layer(1).image().data[0] ^= 0xff;
+        p.assets.erase("rgb.asset");
+        const auto changed = serializeProject(p, options);
+        cache.dropUnused();
+        QCOMPARE(cache.encodedCount(), pictures + 1);
+        QCOMPARE(cache.size(), pictures - 1);  // the old layer picture and the erased asset dropped
+        QVERIFY(changed == serializeProject(p));
+        QVERIFY(parseProject(changed, "changed.aceproj") == p);
+
+        // autosaveOf is written from the options, the project itself is left as it is.
+        options.autosaveOf = "/somewhere/session.aceproj";
+        const Project autosave = parseProject(serializeProject(p, options), "autosave.aceproj");
+        QCOMPARE(autosave.autosaveOf, std::filesystem::path("/somewhere/session.aceproj"));
+        QVERIFY(p.autosaveOf.empty());
     }
 
     void writesAreAtomic() {

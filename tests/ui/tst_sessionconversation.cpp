@@ -119,6 +119,21 @@ void compareRequests(const InferenceJob& a, const InferenceJob& b) {
     QVERIFY(a.pasteMask == b.pasteMask);
 }
 
+// The archive entry that holds the picture of turn `turn`'s result in the chat, and the one that
+// holds version 0 of layer `layer`.
+std::pair<std::string, std::string> resultEntries(const QString& project, int turn, LayerId layer) {
+    const ZipReader zip = ZipReader::open(project.toStdString());
+    const auto root = nlohmann::json::parse(zip.readText("project.json"));
+    std::string chatEntry, layerEntry;
+    for (const auto& t : root["session"]["conversation"]["turns"])
+        if (t["id"] == turn)
+            for (const auto& a : root["assets"])
+                if (a["name"] == t["result"]) chatEntry = a["image"];
+    for (const auto& l : root["layers"])
+        if (l["id"] == layer) layerEntry = l["versions"][0]["image"];
+    return {chatEntry, layerEntry};
+}
+
 void selectTask(MainWindow& w, TaskKind kind) {
     QComboBox* task = w.chatPanel()->taskBox();
     task->setCurrentIndex(task->findData(int(kind)));
@@ -180,6 +195,10 @@ private Q_SLOTS:
 
             QString error;
             QVERIFY2(w.window.documentSession()->saveAs(path, &error), qPrintable(error));
+            // The result is one picture in the file, shared by the chat and the layer.
+            const auto [chatEntry, layerEntry] = resultEntries(path, firstTurn, firstLayer);
+            QVERIFY(!chatEntry.empty());
+            QCOMPARE(layerEntry, chatEntry);
             // The turn after the save: what the reopened project must send the same way.
             nextBefore = sendTurn(w, "add a moon to {image}", TaskKind::Automatic);
             QCOMPARE(nextBefore.request.history.size(), std::size_t(2));

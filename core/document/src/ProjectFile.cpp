@@ -3,6 +3,7 @@
 #include <cmath>
 
 #include "LayerPixels.h"
+#include "ProjectImageEntries.h"
 #include "ace/common/Error.h"
 #include "ace/document/AtomicFile.h"
 #include "ace/document/Zip.h"
@@ -94,18 +95,18 @@ Image readPng(const ZipReader& zip, const std::string& entry, int channels, cons
 
 }  // namespace
 
-std::vector<std::uint8_t> serializeProject(const Project& project) {
+std::vector<std::uint8_t> serializeProject(const Project& project, const ProjectWriteOptions& options) {
     const Document& doc = project.document;
     ZipWriter zip;
     zip.add("mimetype", std::string(kProjectMimeType), ZipWriter::Method::Stored);
+    ProjectImageEntries images(zip, options.pngCache);
     nlohmann::json layers = nlohmann::json::array();
     for (const Layer& layer : doc.layers()) {
         nlohmann::json versions = nlohmann::json::array();
         for (std::size_t v = 0; v < layer.versions.size(); ++v) {
             const LayerVersion& version = layer.versions[v];
             const std::string entry = "layers/" + std::to_string(layer.id) + "/" + std::to_string(v) + ".png";
-            zip.add(entry, encodeImage(version.image, ".png", {}, entry), ZipWriter::Method::Stored);
-            versions.push_back({{"image", entry},
+            versions.push_back({{"image", images.entryFor(version.image, entry)},
                                 {"provenance", version.provenance ? provenanceToJson(*version.provenance) : nlohmann::json()}});
         }
         layers.push_back({{"id", layer.id},
@@ -124,8 +125,7 @@ std::vector<std::uint8_t> serializeProject(const Project& project) {
     for (const auto& [name, image] : project.assets) {
         if (!validAssetName(name)) throw Error("asset name '" + name + "' is not allowed");
         const std::string entry = "assets/" + name + ".png";
-        zip.add(entry, encodeImage(image, ".png", {}, entry), ZipWriter::Method::Stored);
-        assets.push_back({{"name", name}, {"image", entry}, {"channels", image.channels}});
+        assets.push_back({{"name", name}, {"image", images.entryFor(image, entry)}, {"channels", image.channels}});
     }
     nlohmann::json root = {{"format", kFormatName},
                            {"version", kProjectFormatVersion},
@@ -135,16 +135,17 @@ std::vector<std::uint8_t> serializeProject(const Project& project) {
                            {"layers", std::move(layers)},
                            {"assets", std::move(assets)},
                            {"session", project.session}};
-    if (!project.autosaveOf.empty()) root["autosaveOf"] = project.autosaveOf.string();
+    const std::filesystem::path& autosaveOf = options.autosaveOf ? *options.autosaveOf : project.autosaveOf;
+    if (!autosaveOf.empty()) root["autosaveOf"] = autosaveOf.string();
     // dump() with replacement keeps invalid UTF-8 in the session from throwing at save time.
     zip.add("project.json", root.dump(1, ' ', false, nlohmann::json::error_handler_t::replace));
     return zip.finish();
 }
 
-void saveProject(const std::filesystem::path& file, const Project& project) {
+void saveProject(const std::filesystem::path& file, const Project& project, const ProjectWriteOptions& options) {
     std::vector<std::uint8_t> bytes;
     try {
-        bytes = serializeProject(project);
+        bytes = serializeProject(project, options);
     } catch (const Error& e) {
         throw Error(file, e.what());
     }

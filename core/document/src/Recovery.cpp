@@ -47,18 +47,11 @@ AutosaveStore::AutosaveStore(std::filesystem::path folder) : m_folder(std::move(
 }
 
 void AutosaveStore::autosave(const Project& project, const std::filesystem::path& projectFile) {
-    Project copy;
-    // The document and assets are written as they are; only autosaveOf differs, so serialise a
-    // shallow variant instead of copying pixels.
-    const Project* source = &project;
-    if (project.autosaveOf != projectFile) {
-        copy.document = project.document;
-        copy.session = project.session;
-        copy.assets = project.assets;
-        copy.autosaveOf = projectFile;
-        source = &copy;
-    }
-    saveProject(m_file, *source);
+    ProjectWriteOptions options;
+    options.pngCache = &m_pngCache;
+    options.autosaveOf = projectFile;
+    saveProject(m_file, project, options);
+    m_pngCache.dropUnused();
 }
 
 void AutosaveStore::discard() {

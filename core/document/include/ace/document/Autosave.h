@@ -5,6 +5,7 @@
 #include <filesystem>
 #include <vector>
 
+#include "ace/document/PngCache.h"
 #include "ace/document/ProjectFile.h"
 
 namespace ace {
@@ -24,7 +25,9 @@ public:
     std::filesystem::path autosaveFile() const { return m_file; }
 
     // Writes the session's autosave (atomic: a kill at any moment leaves the previous one).
+    // Only the images that changed since the previous autosave are encoded again.
     void autosave(const Project& project, const std::filesystem::path& projectFile);
+    const PngCache& pngCache() const { return m_pngCache; }
     // After a clean save or close: nothing to recover any more.
     void discard();
 
@@ -37,6 +40,7 @@ public:
 private:
     std::filesystem::path m_folder;
     std::filesystem::path m_file;
+    PngCache m_pngCache;
 };
 
 }  // namespace ace

@@ -6,6 +6,7 @@
 #include <cstdint>
 #include <filesystem>
 #include <map>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -34,9 +35,19 @@ struct Project {
     bool operator==(const Project&) const = default;
 };
 
-// The archive bytes (serialise) and the atomic file write (save).
-std::vector<std::uint8_t> serializeProject(const Project& project);
-void saveProject(const std::filesystem::path& file, const Project& project);
+class PngCache;
+
+struct ProjectWriteOptions {
+    // The PNGs of earlier saves, reused for the images that did not change (autosaves).
+    PngCache* pngCache = nullptr;
+    // Written instead of Project::autosaveOf, so an autosave needs no copy of the project.
+    std::optional<std::filesystem::path> autosaveOf;
+};
+
+// The archive bytes (serialise) and the atomic file write (save). The same picture is written
+// once however many layer versions and assets hold it.
+std::vector<std::uint8_t> serializeProject(const Project& project, const ProjectWriteOptions& options = {});
+void saveProject(const std::filesystem::path& file, const Project& project, const ProjectWriteOptions& options = {});
 
 // Throws ace::Error naming `origin` (or the file) and the problem for anything that is not a
 // valid project of a supported version: corrupt, truncated, newer format, bad values.

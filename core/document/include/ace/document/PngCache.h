@@ -1,0 +1,50 @@
+#pragma once
+// The PNG encodings of images saved before, by content, so that a save which writes mostly the
+// same pixels as the previous one (every autosave) encodes only the images that changed. PNG
+// encoding is by far the costliest part of writing a project: a 2048² layer takes about 0.1 s.
+#include <cstdint>
+#include <map>
+#include <memory>
+#include <mutex>
+#include <string>
+#include <vector>
+
+#include "ace/common/Image.h"
+
+namespace ace {
+
+class PngCache {
+public:
+    using Bytes = std::shared_ptr<const std::vector<std::uint8_t>>;
+
+    // The PNG of `image`: the bytes of an identical image encoded earlier, or encoded now (then
+    // `origin` names the image in an encoder error). Images are matched by size, channels and a
+    // 128-bit hash of their pixels (two independent 64-bit hashes), so a false match needs a
+    // collision of both.
+    Bytes encode(const Image& image, const std::string& origin);
+
+    // Forgets the images no encode() asked for since the previous call, so a cache that serves
+    // one project's saves holds that project's current images and no more.
+    void dropUnused();
+
+    std::size_t size() const;          // images held
+    std::size_t encodedCount() const;  // images encoded (not found) since construction
+
+private:
+    struct Key {
+        int width, height, channels;
+        std::uint64_t hashA, hashB;
+        auto operator<=>(const Key&) const = default;
+    };
+    struct Entry {
+        Bytes png;
+        bool used = false;
+    };
+    static Key keyOf(const Image& image);
+
+    mutable std::mutex m_mutex;
+    std::map<Key, Entry> m_entries;
+    std::size_t m_encoded = 0;
+};
+
+}  // namespace ace
