@@ -38,6 +38,7 @@ const char* kUsage =
 }  // namespace
 
 int main(int argc, char* argv[]) {
+    ace::enableHugePageTensors();
     using namespace ace::cli;
     if (argc < 2) {
         std::fputs(kUsage, stderr);

@@ -7,8 +7,10 @@
 #include "DocumentActions.h"
 #include "MainWindow.h"
 #include "Translations.h"
+#include "ace/engine/Runtime.h"
 
 int main(int argc, char* argv[]) {
+    ace::enableHugePageTensors();
     QApplication app(argc, argv);
     QApplication::setApplicationName("ACE Desktop");
     QApplication::setOrganizationName("ACE Desktop");

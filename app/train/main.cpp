@@ -13,6 +13,7 @@
 #include "Evaluation.h"
 #include "TrainingRun.h"
 #include "ace/common/Error.h"
+#include "ace/engine/Runtime.h"
 #include "ace/imaging/ImageIo.h"
 #include "ace/imaging/synth/SampleSheet.h"
 #include "ace/imaging/synth/TaskSampler.h"
@@ -99,6 +100,7 @@ void printMessage(const std::string& message) {
 }  // namespace
 
 int main(int argc, char** argv) {
+    ace::enableHugePageTensors();
     if (argc < 2 || std::string(argv[1]) == "--help" || std::string(argv[1]) == "-h") {
         std::fputs(kUsage, argc < 2 ? stderr : stdout);
         return argc < 2 ? 2 : 0;

@@ -2,7 +2,9 @@
 
 #include <dlfcn.h>
 
+#include <cstdlib>
 #include <filesystem>
+#include <fstream>
 #include <mutex>
 #include <sstream>
 
@@ -49,12 +51,28 @@ std::string cudaDeviceName(int index) {
     return "CUDA device";
 }
 
+// Whether large CPU tensors go on huge pages, or why not. LibTorch honours THP_MEM_ALLOC_ENABLE
+// by advising the kernel (MADV_HUGEPAGE) on allocations of 2 MiB and more, which the kernel
+// follows unless its transparent huge pages are off.
+std::string hugePageStatus(bool& on) {
+    on = false;
+    const char* requested = std::getenv("THP_MEM_ALLOC_ENABLE");
+    if (!requested || std::string(requested) != "1") return "no (THP_MEM_ALLOC_ENABLE is not 1)";
+    std::ifstream modeFile("/sys/kernel/mm/transparent_hugepage/enabled");
+    std::string mode;
+    std::getline(modeFile, mode);
+    if (mode.find("[never]") != std::string::npos) return "no (the kernel's transparent huge pages are off)";
+    on = true;
+    return "yes";
+}
+
 RuntimeInfo detect() {
     RuntimeInfo info;
     info.aceVersion = ACE_VERSION;
     info.torchVersion = TORCH_VERSION;
     info.sentencepieceVersion = ACE_SENTENCEPIECE_VERSION;
     loadCudaBackend(info);
+    info.hugePageStatus = hugePageStatus(info.hugePageTensors);
     info.devices.push_back("cpu (" + std::to_string(at::get_num_threads()) + " threads)");
     if (info.cudaBackendLoaded && torch::cuda::is_available()) {
         info.cudaAvailable = true;
@@ -69,6 +87,8 @@ RuntimeInfo detect() {
 
 }  // namespace
 
+void enableHugePageTensors() { ::setenv("THP_MEM_ALLOC_ENABLE", "1", /*overwrite=*/0); }
+
 const RuntimeInfo& initRuntime() {
     static std::once_flag once;
     static RuntimeInfo info;
@@ -82,6 +102,7 @@ std::string describeRuntime(const RuntimeInfo& info) {
         << "LibTorch " << info.torchVersion << "\n"
         << "SentencePiece " << info.sentencepieceVersion << "\n"
         << "CUDA available: " << (info.cudaAvailable ? "yes" : "no") << " (" << info.cudaBackendMessage << ")\n"
+        << "Huge pages for CPU tensors: " << info.hugePageStatus << "\n"
         << "Devices:";
     for (const auto& d : info.devices) out << "\n  " << d;
     return out.str();

@@ -18,6 +18,7 @@
 #include "checkpoint/TorchZipReader.h"
 
 using namespace ace;
+using ace::ckpt::TensorInfo;
 
 namespace {
 
@@ -89,6 +90,51 @@ private Q_SLOTS:
         ckpt::TorchZipReader reader(golden.file("dit_tiny_legacy.pth"));
         const auto t = reader.load("blocks.1.attn.qkv.weight");
         QCOMPARE(reader.bytesRead(), uint64_t(t.numel() * 4));
+    }
+
+    // loadInto gives what load() gives, read straight into the destination when it is a
+    // contiguous CPU tensor of the file's dtype, converted otherwise; views and every dtype included.
+    void loadIntoEqualsLoad_data() {
+        QTest::addColumn<QString>("name");
+        QTest::newRow("torch zip, every dtype") << "dtypes.pth";
+        QTest::newRow("torch zip, views sharing a storage") << "views.pth";
+        QTest::newRow("safetensors, every dtype") << "dtypes.safetensors";
+        QTest::newRow("safetensors, views") << "views.safetensors";
+    }
+    void loadIntoEqualsLoad() {
+        QFETCH(QString, name);
+        const auto reader = ckpt::openCheckpoint(kData / name.toStdString());
+        for (const auto& key : reader->keys()) {
+            const torch::Tensor expected = reader->load(key);
+            torch::Tensor same = torch::full(expected.sizes(), 7, expected.options());
+            reader->loadInto(key, same);
+            QVERIFY2(torch::equal(same, expected), key.c_str());
+            if (expected.is_floating_point()) {
+                torch::Tensor wider = torch::empty(expected.sizes(), torch::kFloat64);
+                reader->loadInto(key, wider);
+                QVERIFY2(torch::equal(wider, expected.to(torch::kFloat64)), key.c_str());
+            }
+            if (expected.numel() > 0) {
+                torch::Tensor wrong = torch::empty({expected.numel() + 1}, expected.options());
+                try {
+                    reader->loadInto(key, wrong);
+                    QFAIL(("a destination of another shape was accepted for " + key).c_str());
+                } catch (const Error& e) {
+                    QVERIFY2(QString(e.what()).contains(name), e.what());
+                }
+            }
+        }
+    }
+
+    // A direct read reads exactly the tensor's bytes, as load() does.
+    void loadIntoReadsOnlyThatTensor() {
+        test::GoldenData golden;
+        ckpt::TorchZipReader reader(golden.file("dit_tiny_legacy.pth"));
+        const TensorInfo info = reader.info("blocks.1.attn.qkv.weight");
+        torch::Tensor dst = torch::empty(info.shape, info.dtype);
+        reader.loadInto("blocks.1.attn.qkv.weight", dst);
+        QCOMPARE(reader.bytesRead(), uint64_t(info.numel() * 4));
+        QVERIFY(torch::equal(dst, reader.load("blocks.1.attn.qkv.weight")));
     }
 
     void smallFilesEqualTheirTwins_data() {

@@ -38,6 +38,9 @@ private Q_SLOTS:
         QCOMPARE(r.exitCode, 0);
         QVERIFY(r.out.contains("LibTorch "));
         QVERIFY(r.out.contains("CUDA available: "));
+        // ace-cli asks for huge pages first thing (whether the kernel gives them is the machine's).
+        QVERIFY2(r.out.contains("Huge pages for CPU tensors: "), qPrintable(r.out));
+        QVERIFY2(!r.out.contains("THP_MEM_ALLOC_ENABLE is not 1"), qPrintable(r.out));
     }
 
     void textToImageWithPreviews() {

@@ -19,6 +19,8 @@ bool isLegacyTorchFile(const std::filesystem::path& file) {
 }
 }  // namespace
 
+void CheckpointReader::loadInto(const std::string& key, torch::Tensor& dst) const { dst.copy_(load(key)); }
+
 std::unique_ptr<CheckpointReader> openCheckpoint(const std::filesystem::path& file) {
     std::error_code ec;
     if (!std::filesystem::exists(file, ec)) throw Error(file, "file not found");

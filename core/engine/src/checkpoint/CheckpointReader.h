@@ -31,6 +31,10 @@ public:
     virtual TensorInfo info(const std::string& key) const = 0;
     // A CPU tensor that owns its memory (contiguous), with the file's dtype and shape.
     virtual torch::Tensor load(const std::string& key) const = 0;
+    // Copies the tensor into `dst` (of the same shape), converted to dst's dtype and device. By
+    // default load() then copy_; readers that can copy straight from the file's bytes do, which
+    // spares a temporary of every tensor's size (its allocation, page faults and copy).
+    virtual void loadInto(const std::string& key, torch::Tensor& dst) const;
     // Tensor bytes load() has read from the file(s) so far (tests prove what is never read).
     virtual uint64_t bytesRead() const = 0;
 };

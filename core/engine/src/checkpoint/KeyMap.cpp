@@ -51,6 +51,7 @@ LazyTensor slice(const LazyTensor& lt, int64_t parts, int64_t index) {
     out.shape[0] = rows;
     out.origin = lt.origin + " [rows " + std::to_string(index * rows) + ":" + std::to_string((index + 1) * rows) + "]";
     out.load = [whole = lt, rows, index] { return loadChecked(whole).narrow(0, index * rows, rows).clone(); };
+    out.loadInto = nullptr;  // it would copy the whole tensor
     return out;
 }
 
@@ -65,6 +66,7 @@ LazyTensor padChannel(const LazyTensor& lt, int64_t inChannels) {
         padded.narrow(1, 0, v.size(1)).copy_(v);
         return padded;
     };
+    out.loadInto = nullptr;
     return out;
 }
 

@@ -22,6 +22,8 @@ public:
     bool contains(const std::string& key) const override { return m_entries.count(key) != 0; }
     TensorInfo info(const std::string& key) const override;
     torch::Tensor load(const std::string& key) const override;
+    // From the mapped bytes straight into `dst` (one pass, converting the dtype on the way).
+    void loadInto(const std::string& key, torch::Tensor& dst) const override;
     uint64_t bytesRead() const override { return m_bytesRead.load(); }
 
     // The string metadata of the header ("__metadata__"), empty when absent.

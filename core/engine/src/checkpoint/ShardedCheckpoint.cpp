@@ -132,4 +132,6 @@ TensorInfo ShardedCheckpoint::info(const std::string& key) const { return shardF
 
 torch::Tensor ShardedCheckpoint::load(const std::string& key) const { return shardFor(key).load(key); }
 
+void ShardedCheckpoint::loadInto(const std::string& key, torch::Tensor& dst) const { shardFor(key).loadInto(key, dst); }
+
 }  // namespace ace::ckpt

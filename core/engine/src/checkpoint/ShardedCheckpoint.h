@@ -22,6 +22,7 @@ public:
     bool contains(const std::string& key) const override { return m_weightMap.count(key) != 0; }
     TensorInfo info(const std::string& key) const override;
     torch::Tensor load(const std::string& key) const override;
+    void loadInto(const std::string& key, torch::Tensor& dst) const override;
 
     // Over the shards opened so far.
     uint64_t bytesRead() const override;

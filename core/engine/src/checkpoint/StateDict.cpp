@@ -29,8 +29,10 @@ TensorSource sourceFromReader(const CheckpointReader& reader, const std::string&
     for (const auto& key : reader.keys()) {
         if (key.compare(0, prefix.size(), prefix) != 0) continue;
         const TensorInfo info = reader.info(key);
-        src[key.substr(prefix.size())] = LazyTensor{info.shape, info.dtype, [&reader, key] { return reader.load(key); },
-                                                    reader.path().filename().string() + ":" + key};
+        src[key.substr(prefix.size())] =
+            LazyTensor{info.shape, info.dtype, [&reader, key] { return reader.load(key); },
+                       reader.path().filename().string() + ":" + key,
+                       [&reader, key](torch::Tensor& dst) { reader.loadInto(key, dst); }};
     }
     return src;
 }
@@ -41,7 +43,8 @@ TensorSource sourceFromReader(std::shared_ptr<const CheckpointReader> reader, co
     for (const auto& key : reader->keys()) {
         if (keep && !keep(key)) continue;
         const TensorInfo info = reader->info(key);
-        src[key] = LazyTensor{info.shape, info.dtype, [reader, key] { return reader->load(key); }, file + ":" + key};
+        src[key] = LazyTensor{info.shape, info.dtype, [reader, key] { return reader->load(key); }, file + ":" + key,
+                              [reader, key](torch::Tensor& dst) { reader->loadInto(key, dst); }};
     }
     return src;
 }
@@ -98,6 +101,10 @@ void loadStrict(torch::nn::Module& module, const TensorSource& source, const std
     torch::NoGradGuard noGrad;
     for (auto& [name, t] : moduleTensors(module)) {
         const LazyTensor& lt = source.at(name);
+        if (lt.loadInto) {
+            lt.loadInto(t);  // the shape was checked against the index above
+            continue;
+        }
         torch::Tensor value = lt.load();
         if (value.sizes().vec() != lt.shape)
             throw Error(what, "tensor " + lt.origin + " loaded with shape " + shapeText(value.sizes().vec()) +

@@ -20,6 +20,10 @@ struct LazyTensor {
     torch::Dtype dtype = torch::kFloat32;
     std::function<torch::Tensor()> load;
     std::string origin;  // "file:key" it comes from, for error messages
+    // Optional: copies the tensor into a tensor of its shape without a temporary (see
+    // CheckpointReader::loadInto). Set for tensors read as they are from a reader; whoever
+    // derives a LazyTensor with another `load` (KeyMap's slices and pads) must reset it.
+    std::function<void(torch::Tensor&)> loadInto = nullptr;
 };
 
 using TensorSource = std::map<std::string, LazyTensor>;

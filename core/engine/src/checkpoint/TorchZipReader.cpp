@@ -288,4 +288,20 @@ torch::Tensor TorchZipReader::load(const std::string& key) const {
     return buffer.as_strided(e.info.shape, e.stride).contiguous();
 }
 
+void TorchZipReader::loadInto(const std::string& key, torch::Tensor& dst) const {
+    const Entry& e = entry(key);
+    if (dst.sizes().vec() != e.info.shape)
+        throw Error(path(), "tensor '" + key + "' has another shape in the file than where it is loaded");
+    const int64_t numel = e.info.numel();
+    if (numel == 0 || !dst.is_cpu() || !dst.is_contiguous() || dst.scalar_type() != e.info.dtype ||
+        !isContiguous(e.info.shape, e.stride)) {
+        CheckpointReader::loadInto(key, dst);
+        return;
+    }
+    const uint64_t element = c10::elementSize(e.info.dtype);
+    m_zip.read(e.storageOffset + static_cast<uint64_t>(e.offset) * element, dst.data_ptr(),
+               static_cast<uint64_t>(numel) * element);
+    m_bytesRead += static_cast<uint64_t>(numel) * element;
+}
+
 }  // namespace ace::ckpt

@@ -58,6 +58,9 @@ public:
     bool contains(const std::string& key) const override { return m_entries.count(key) != 0; }
     TensorInfo info(const std::string& key) const override;
     torch::Tensor load(const std::string& key) const override;
+    // Reads straight into `dst` when it is a contiguous CPU tensor of the file's dtype (what the
+    // CPU's fp32 model loads from the release's fp32 .pth); otherwise load() then copy_.
+    void loadInto(const std::string& key, torch::Tensor& dst) const override;
 
     uint64_t bytesRead() const override { return m_bytesRead.load(); }
 
