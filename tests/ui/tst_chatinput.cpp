@@ -18,6 +18,7 @@
 #include <QTemporaryDir>
 #include <QTextLayout>
 
+#include "ChatDelegate.h"
 #include "ChatInput.h"
 #include "ChatModel.h"
 #include "ChatPanel.h"
@@ -394,7 +395,7 @@ private Q_SLOTS:
             menu->close();
         });
         closeMenu.start();
-        QContextMenuEvent menuKey(QContextMenuEvent::Keyboard, QPoint(5, 5));
+        QContextMenuEvent menuKey(QContextMenuEvent::Keyboard, QPoint(5, 5), view->mapToGlobal(QPoint(5, 5)));
         QApplication::sendEvent(view, &menuKey);
         QCOMPARE(menuActions, QStringList({"actionUseAsCanvas", "actionRegenerate", "actionCopyResult", "actionSaveResult"}));
         // Nothing happens for a turn still running.
@@ -402,6 +403,90 @@ private Q_SLOTS:
         QTest::keyClick(view, Qt::Key_Return);
         QCOMPARE(use.count(), 2);
         test::saveScreenshot(&panel, "chat-row-buttons");
+    }
+
+    // Every row button is in the Tab chain: Tab walks the current row's usable buttons (each drawn
+    // focused, its tooltip naming it) before focus leaves the list, Shift+Tab walks back, and
+    // Enter or Space presses the focused button instead of the row's own keys.
+    void tabReachesEveryRowButton() {
+        ChatModel model;
+        ChatPanel panel(&model);
+        panel.resize(460, 900);
+        panel.show();
+        panel.activateWindow();
+        QVERIFY(QTest::qWaitForWindowActive(&panel));
+        const QImage result = test::makeScene(320, 240, 12);
+        ChatTurn turn;
+        turn.instruction = "make {image} a winter scene";
+        turn.images << ChatImage{test::makeScene(320, 240, 2), QImage(), "{image}", "canvas"};
+        const int done = model.addTurn(turn);
+        model.setResult(done, result, 77, 20, 1.5);
+        QListView* view = panel.view();
+        const QModelIndex doneResult = model.resultIndex(done), doneUser = model.userIndex(done);
+        view->setFocus();
+        view->setCurrentIndex(doneResult);
+        QVERIFY(view->hasFocus());
+        QSignalSpy use(&panel, &ChatPanel::useAsCanvasRequested);
+        QSignalSpy regenerate(&panel, &ChatPanel::regenerateRequested);
+        QSignalSpy excluded(&panel, &ChatPanel::excludeRequested);
+
+        const QList<ChatAction> resultButtons = {ChatAction::UseAsCanvas, ChatAction::Regenerate, ChatAction::Copy,
+                                                 ChatAction::SaveAs};
+        const QImage unfocused = view->grab(view->visualRect(doneResult)).toImage();
+        QList<QImage> plain;
+        for (ChatAction action : resultButtons) plain << view->grab(panel.actionButtonRect(doneResult, action)).toImage();
+        for (int i = 0; i < resultButtons.size(); ++i) {
+            QTest::keyClick(view, Qt::Key_Tab);
+            QVERIFY2(view->hasFocus(), "Tab stays in the list while the row has buttons left");
+            QTRY_VERIFY(QToolTip::isVisible());
+            QVERIFY2(QToolTip::text().startsWith(ChatDelegate::actionText(resultButtons[i], doneResult)),
+                     qPrintable(QToolTip::text()));
+            QTRY_VERIFY(view->grab(panel.actionButtonRect(doneResult, resultButtons[i])).toImage() != plain[i]);
+        }
+        test::saveScreenshot(&panel, "chat-button-keyboard-focus");  // on "Save as"
+        // Shift+Tab goes back to Copy; Space presses it, Enter on Regenerate regenerates (not "use
+        // as canvas", the row's Enter).
+        QTest::keyClick(view, Qt::Key_Tab, Qt::ShiftModifier);
+        QApplication::clipboard()->clear();
+        QTest::keyClick(view, Qt::Key_Space);
+        QCOMPARE(QApplication::clipboard()->image().size(), result.size());
+        QTest::keyClick(view, Qt::Key_Tab, Qt::ShiftModifier);
+        QTest::keyClick(view, Qt::Key_Return);
+        QCOMPARE(regenerate.count(), 1);
+        QCOMPARE(use.count(), 0);
+        // Back on the row, Enter is the row's key again.
+        QTest::keyClick(view, Qt::Key_Tab, Qt::ShiftModifier);
+        QTest::keyClick(view, Qt::Key_Tab, Qt::ShiftModifier);
+        QTRY_VERIFY(!QToolTip::isVisible());
+        QTRY_COMPARE(view->grab(view->visualRect(doneResult)).toImage(), unfocused);
+        QTest::keyClick(view, Qt::Key_Return);
+        QCOMPARE(use.count(), 1);
+        QCOMPARE(regenerate.count(), 1);
+
+        // Past the last button Tab leaves the list; coming back starts again from the row.
+        for (int i = 0; i < resultButtons.size(); ++i) QTest::keyClick(view, Qt::Key_Tab);
+        QTest::keyClick(view, Qt::Key_Tab);
+        QTRY_VERIFY(!view->hasFocus());
+        view->setFocus(Qt::TabFocusReason);
+        QTest::keyClick(view, Qt::Key_Return);
+        QCOMPARE(use.count(), 2);
+
+        // Another row has its own buttons: the message's context toggle by Space.
+        view->setCurrentIndex(doneUser);
+        QTest::keyClick(view, Qt::Key_Tab);
+        QTest::keyClick(view, Qt::Key_Tab);
+        QVERIFY(view->hasFocus());
+        QTest::keyClick(view, Qt::Key_Space);
+        QCOMPARE(excluded.count(), 1);
+        QCOMPARE(excluded.first().at(0).toInt(), done);
+        // A row whose buttons are unavailable (a running turn) has no Tab stops.
+        ChatTurn next;
+        next.instruction = "add snow to {image}";
+        const int running = model.addTurn(next);
+        model.setProgress(running, 2, 20);
+        view->setCurrentIndex(model.resultIndex(running));
+        QTest::keyClick(view, Qt::Key_Tab);
+        QTRY_VERIFY(!view->hasFocus());
     }
 
     // With a dark palette the rows, buttons and context bar take the palette's colours (no light

@@ -312,15 +312,17 @@ void ChatDelegate::paint(QPainter* p, const QStyleOptionViewItem& option, const 
 
     p->setOpacity(1.0);
     const bool hoverRow = (option.state & QStyle::State_MouseOver) && m_hoverIndex == index;
+    const bool keyboardRow = (option.state & QStyle::State_HasFocus) && m_keyboardIndex == index;
     for (int i = 0; i < l.buttons.size(); ++i) {
         const Button& b = l.buttons[i];
         const bool available = isAvailable(b.action, index);
-        const bool hovered = hoverRow && m_hoverButton == i && available;
+        const bool focused = keyboardRow && m_keyboardButton == i;
+        const bool hovered = (hoverRow && m_hoverButton == i && available) || focused;
         const bool pressed = hovered && m_pressIndex == index && m_pressButton == i;
         if (hovered) {
-            p->setPen(QPen(pal.color(QPalette::Mid), 1));
+            p->setPen(focused ? QPen(pal.color(QPalette::Highlight), 2) : QPen(pal.color(QPalette::Mid), 1));
             p->setBrush(pressed ? pal.color(QPalette::Mid) : pal.color(QPalette::Button));
-            p->drawRoundedRect(QRectF(b.rect).adjusted(0.5, 0.5, -0.5, -0.5), 6, 6);
+            p->drawRoundedRect(QRectF(b.rect).adjusted(1, 1, -1, -1), 6, 6);
         }
         QColor glyph = textColor;
         glyph.setAlphaF(!available ? 0.3 : hovered ? 1.0 : 0.62);
@@ -350,6 +352,39 @@ void ChatDelegate::setHover(const QModelIndex& index, int button, QWidget* view)
 }
 
 void ChatDelegate::clearHover(QAbstractItemView* view) { setHover(QModelIndex(), -1, view); }
+
+int ChatDelegate::keyboardButton(const QModelIndex& index) const {
+    return index.isValid() && m_keyboardIndex == index ? m_keyboardButton : -1;
+}
+
+void ChatDelegate::setKeyboardButton(QAbstractItemView* view, const QModelIndex& index, int button) {
+    if (m_keyboardIndex.isValid()) view->update(m_keyboardIndex);
+    m_keyboardIndex = button >= 0 ? QPersistentModelIndex(index) : QPersistentModelIndex();
+    m_keyboardButton = button >= 0 ? button : -1;
+    if (button < 0) {
+        QToolTip::hideText();
+        return;
+    }
+    view->update(index);
+    // What the focused button does, where a mouse user would read it.
+    QStyleOptionViewItem option;
+    option.initFrom(view->viewport());
+    option.rect = view->visualRect(index);
+    option.font = view->font();
+    option.widget = view;
+    const QList<Button> bs = buttons(option, index);
+    if (button >= bs.size()) return;
+    QString text = actionText(bs[button].action, index);
+    const QKeySequence keys = actionShortcut(bs[button].action);
+    if (!keys.isEmpty()) text += QStringLiteral(" (%1)").arg(keys.toString(QKeySequence::NativeText));
+    QToolTip::showText(view->viewport()->mapToGlobal(bs[button].rect.bottomLeft()), text, view->viewport(), bs[button].rect);
+}
+
+void ChatDelegate::trigger(const QModelIndex& index, int button) {
+    const QList<ChatAction> actions = rowActions(index);
+    if (button < 0 || button >= actions.size() || !isAvailable(actions[button], index)) return;
+    Q_EMIT actionTriggered(actions[button], index.data(ChatModel::TurnIdRole).toInt());
+}
 
 bool ChatDelegate::editorEvent(QEvent* event, QAbstractItemModel* model, const QStyleOptionViewItem& option,
                                const QModelIndex& index) {

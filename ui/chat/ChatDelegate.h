@@ -5,7 +5,9 @@
 // running; the error when it failed). Under each bubble a row of small buttons holds its actions
 // (results: use as canvas, regenerate, copy, save as; messages: edit and resend, take out of or
 // put back into the context). The buttons are hit-tested here (editorEvent), highlight under the
-// mouse and explain themselves in tooltips; turns left out of the context are drawn dimmed.
+// mouse and explain themselves in tooltips; turns left out of the context are drawn dimmed. From
+// the keyboard, Tab walks the current row's usable buttons (the view asks; see keyboardButton) and
+// the focused one is drawn with a focus ring.
 #include <QKeySequence>
 #include <QPersistentModelIndex>
 #include <QStyledItemDelegate>
@@ -40,6 +42,13 @@ public:
     // Forgets the button under the mouse (the view calls it when the mouse leaves the rows).
     void clearHover(QAbstractItemView* view);
 
+    // The button of `index` the keyboard is on (an index into buttons(); -1: the row itself), and
+    // moving it. The view keeps it on its current row.
+    int keyboardButton(const QModelIndex& index) const;
+    void setKeyboardButton(QAbstractItemView* view, const QModelIndex& index, int button);
+    // Runs `index`'s button `button` as a click would, when its action is usable now.
+    void trigger(const QModelIndex& index, int button);
+
     static constexpr int kThumbHeight = 72;
     static constexpr int kResultMax = 220;
     static constexpr int kButtonSize = 28;
@@ -60,6 +69,8 @@ private:
     int m_hoverButton = -1;  // index into buttons(), -1: none
     QPersistentModelIndex m_pressIndex;
     int m_pressButton = -1;
+    QPersistentModelIndex m_keyboardIndex;
+    int m_keyboardButton = -1;
 };
 
 }  // namespace ace

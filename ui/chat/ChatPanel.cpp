@@ -33,6 +33,8 @@ namespace ace {
 namespace {
 
 // The conversation list; while it is empty it says what will appear in it and how to start.
+// Tab and Shift+Tab walk the current row's usable buttons before they leave the list, and Enter
+// or Space runs the focused button, so every button is reachable without the mouse.
 class ConversationView final : public QListView {
 public:
     using QListView::QListView;
@@ -41,6 +43,56 @@ public:
     std::function<void(const QModelIndex&, const QPoint& globalPos)> menuRequested;
 
 protected:
+    bool focusNextPrevChild(bool next) override {
+        ChatDelegate* delegate = chatDelegate();
+        const QModelIndex current = currentIndex();
+        if (delegate && hasFocus() && current.isValid()) {
+            QList<int> usable;  // the buttons Tab stops at, in drawing order
+            const QList<ChatAction> actions = ChatDelegate::rowActions(current);
+            for (int i = 0; i < actions.size(); ++i)
+                if (ChatDelegate::isAvailable(actions[i], current)) usable << i;
+            const int at = usable.indexOf(delegate->keyboardButton(current));  // -1: on the row
+            const int to = next ? at + 1 : at - 1;
+            if ((next && to < usable.size()) || (!next && at >= 0)) {
+                delegate->setKeyboardButton(this, current, to >= 0 ? usable[to] : -1);
+                return true;
+            }
+            delegate->setKeyboardButton(this, current, -1);
+        }
+        return QListView::focusNextPrevChild(next);
+    }
+
+    bool event(QEvent* event) override {
+        // On a focused button, Enter and Space press it rather than run the row's shortcuts.
+        if (event->type() == QEvent::ShortcutOverride && isButtonKey(static_cast<QKeyEvent*>(event)) &&
+            focusedButton() >= 0) {
+            event->accept();
+            return true;
+        }
+        return QListView::event(event);
+    }
+
+    void keyPressEvent(QKeyEvent* event) override {
+        if (isButtonKey(event) && focusedButton() >= 0) {
+            chatDelegate()->trigger(currentIndex(), focusedButton());
+            return;
+        }
+        QListView::keyPressEvent(event);
+    }
+
+    void currentChanged(const QModelIndex& current, const QModelIndex& previous) override {
+        if (ChatDelegate* delegate = chatDelegate(); delegate && delegate->keyboardButton(previous) >= 0)
+            delegate->setKeyboardButton(this, previous, -1);
+        QListView::currentChanged(current, previous);
+    }
+
+    void focusOutEvent(QFocusEvent* event) override {
+        // A menu or another window keeps the place; anything else starts again from the row.
+        if (event->reason() != Qt::PopupFocusReason && event->reason() != Qt::ActiveWindowFocusReason)
+            if (ChatDelegate* delegate = chatDelegate()) delegate->setKeyboardButton(this, currentIndex(), -1);
+        QListView::focusOutEvent(event);
+    }
+
     bool viewportEvent(QEvent* event) override {
         // The delegate only hears of the mouse over rows: off them, no button is under it.
         auto* delegate = qobject_cast<ChatDelegate*>(itemDelegate());
@@ -49,6 +101,17 @@ protected:
                           !indexAt(static_cast<QMouseEvent*>(event)->position().toPoint()).isValid())))
             delegate->clearHover(this);
         return QListView::viewportEvent(event);
+    }
+
+    ChatDelegate* chatDelegate() const { return qobject_cast<ChatDelegate*>(itemDelegate()); }
+    int focusedButton() const {
+        const ChatDelegate* delegate = chatDelegate();
+        return delegate ? delegate->keyboardButton(currentIndex()) : -1;
+    }
+    static bool isButtonKey(const QKeyEvent* event) {
+        return event->modifiers() == Qt::NoModifier || event->modifiers() == Qt::KeypadModifier
+                   ? event->key() == Qt::Key_Return || event->key() == Qt::Key_Enter || event->key() == Qt::Key_Space
+                   : false;
     }
 
     void contextMenuEvent(QContextMenuEvent* event) override {
