@@ -219,7 +219,7 @@ void MainWindow::connectSession() {
         [this](const std::string& name) -> const Image* {
             const auto& assets = m_documentSession->project().assets;
             const auto it = assets.find(name);
-            return it == assets.end() ? nullptr : &it->second;
+            return it == assets.end() ? nullptr : &it->second.get();
         });
     // The conversation is saved with the project (and autosaved) and comes back with it; opening
     // another project replaces it, a failed open leaves it as it is.

@@ -3,6 +3,7 @@
 #include <QtTest>
 
 #include <random>
+#include <thread>
 
 #include "DocumentTestUtil.h"
 #include "ace/common/Error.h"
@@ -142,17 +143,17 @@ private Q_SLOTS:
         QCOMPARE(pngEntries(bytes), 2);
         const Project back = parseProject(bytes, "shared.aceproj");
         QVERIFY(back == p);
-        QCOMPARE(back.assets.at("turn-1-result").channels, 3);
-        QCOMPARE(back.document.layer(0).versions[1].image.channels, 4);
+        QCOMPARE(back.assets.at("turn-1-result").get().channels, 3);
+        QCOMPARE(back.document.layer(0).versions[1].image.get().channels, 4);
 
         // Not the same picture: a translucent layer and the RGB asset of its colours, two masks
         // one pixel apart, a picture and its grey copy.
         Project different = p;
-        different.document.layer(0).versions[1].image.data[3] = 254;
+        different.document.layer(0).versions[1].image.edit().data[3] = 254;
         different.assets["other-mask"] = p.assets.at("turn-1-mask");
-        different.assets["other-mask"].data[100] ^= 1;
+        different.assets["other-mask"].edit().data[100] ^= 1;
         Image grey(32, 24, 1);
-        for (std::size_t i = 0; i < grey.data.size(); ++i) grey.data[i] = p.assets.at("turn-1-result").data[i * 3];
+        for (std::size_t i = 0; i < grey.data.size(); ++i) grey.data[i] = p.assets.at("turn-1-result").get().data[i * 3];
         different.assets["grey"] = grey;
         const auto differentBytes = serializeProject(different);
         QCOMPARE(pngEntries(differentBytes), 5);
@@ -197,6 +198,43 @@ private Q_SLOTS:
         const Project autosave = parseProject(serializeProject(p, options), "autosave.aceproj");
         QCOMPARE(autosave.autosaveOf, std::filesystem::path("/somewhere/session.aceproj"));
         QVERIFY(p.autosaveOf.empty());
+    }
+
+    // A copy of a project (an autosave's snapshot) shares every layer's pixels until one side
+    // writes a layer, which then gets pixels of its own; the other side never sees the write, also
+    // while a worker thread is writing the copy out.
+    void copiesSharePixelsUntilEdited() {
+        Project p = sampleProject();
+        const Project copy = p;
+        const Project untouched = p;
+        const auto shared = [&](std::size_t index) {
+            const Layer& a = p.document.layers()[index];
+            const Layer& b = copy.document.layers()[index];
+            for (std::size_t v = 0; v < a.versions.size(); ++v)
+                if (!a.versions[v].image.sharesPixelsWith(b.versions[v].image)) return false;
+            return true;
+        };
+        for (std::size_t i = 0; i < p.document.layers().size(); ++i) QVERIFY(shared(i));
+        QVERIFY(p.document.layers().size() > 2 && p.document.layer(1).versions.size() == 2);
+        for (const auto& [name, image] : p.assets) QVERIFY(image.sharesPixelsWith(copy.assets.at(name)));
+
+        std::vector<std::uint8_t> written;
+        std::thread worker([&] { written = serializeProject(copy); });
+        for (int round = 0; round < 200; ++round) {
+            Image& pixels = p.document.layer(round % p.document.layerCount()).image();
+            pixels.data[static_cast<std::size_t>(round) % pixels.data.size()] ^= 0x5a;
+        }
+        worker.join();
+        QVERIFY(parseProject(written, "snapshot.aceproj") == untouched);
+        QVERIFY(copy == untouched);
+        QVERIFY(!(p.document == copy.document));
+        // Each layer's current version has its own pixels now; versions nobody wrote still share.
+        for (std::size_t i = 0; i < p.document.layers().size(); ++i) {
+            const Layer& a = p.document.layers()[i];
+            for (std::size_t v = 0; v < a.versions.size(); ++v)
+                QCOMPARE(a.versions[v].image.sharesPixelsWith(copy.document.layers()[i].versions[v].image),
+                         static_cast<int>(v) != a.currentVersion);
+        }
     }
 
     void writesAreAtomic() {

@@ -125,7 +125,7 @@ std::vector<std::uint8_t> serializeProject(const Project& project, const Project
     for (const auto& [name, image] : project.assets) {
         if (!validAssetName(name)) throw Error("asset name '" + name + "' is not allowed");
         const std::string entry = "assets/" + name + ".png";
-        assets.push_back({{"name", name}, {"image", images.entryFor(image, entry)}, {"channels", image.channels}});
+        assets.push_back({{"name", name}, {"image", images.entryFor(image, entry)}, {"channels", image.get().channels}});
     }
     nlohmann::json root = {{"format", kFormatName},
                            {"version", kProjectFormatVersion},

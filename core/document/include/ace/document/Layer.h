@@ -12,6 +12,7 @@
 #include <nlohmann/json.hpp>
 
 #include "ace/common/Image.h"
+#include "ace/document/SharedImage.h"
 #include "ace/document/Geometry.h"
 
 namespace ace {
@@ -51,7 +52,7 @@ nlohmann::json provenanceToJson(const Provenance& p);
 Provenance provenanceFromJson(const nlohmann::json& j);
 
 struct LayerVersion {
-    Image image;                           // RGBA8 (raster) or 1 channel (mask)
+    SharedImage image;                     // RGBA8 (raster) or 1 channel (mask); copy on write
     std::optional<Provenance> provenance;  // none for imported or painted layers
     bool operator==(const LayerVersion&) const = default;
 };
@@ -73,8 +74,10 @@ struct Layer {
     static Layer raster(std::string name, const Image& image, int x = 0, int y = 0);
     static Layer mask(std::string name, const Image& mask, int x = 0, int y = 0);
 
-    const Image& image() const { return versions[static_cast<std::size_t>(currentVersion)].image; }
-    Image& image() { return versions[static_cast<std::size_t>(currentVersion)].image; }
+    const Image& image() const { return versions[static_cast<std::size_t>(currentVersion)].image.get(); }
+    // For writing: no longer shared with a copy of the document (see SharedImage). Fetch it for
+    // each change rather than keep the reference: a copy made meanwhile would share the pixels.
+    Image& image() { return versions[static_cast<std::size_t>(currentVersion)].image.edit(); }
     const std::optional<Provenance>& provenance() const {
         return versions[static_cast<std::size_t>(currentVersion)].provenance;
     }

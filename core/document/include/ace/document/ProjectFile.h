@@ -13,6 +13,7 @@
 #include <nlohmann/json.hpp>
 
 #include "ace/document/Document.h"
+#include "ace/document/SharedImage.h"
 
 namespace ace {
 
@@ -27,8 +28,9 @@ struct Project {
     // Owned by the app: the conversation, LCU history (referring to assets by name), generation
     // settings and seeds. Stored as it is.
     nlohmann::json session = nlohmann::json::object();
-    // Images referred to by name from `session`; names match [A-Za-z0-9._-]{1,64}.
-    std::map<std::string, Image> assets;
+    // Images referred to by name from `session`; names match [A-Za-z0-9._-]{1,64}. Shared with
+    // copies of the project like the layers' pixels (copy on write).
+    std::map<std::string, SharedImage> assets;
     // For autosaves: the project file the autosave belongs to (empty: an untitled session).
     std::filesystem::path autosaveOf;
 
