@@ -193,6 +193,16 @@ private Q_SLOTS:
         QVERIFY(changed == serializeProject(p));
         QVERIFY(parseProject(changed, "changed.aceproj") == p);
 
+        // A cache over its budget keeps what fits and encodes the rest each time, same archive.
+        PngCache small(cache.bytes() / 2);
+        ProjectWriteOptions tight;
+        tight.pngCache = &small;
+        QVERIFY(serializeProject(p, tight) == changed);
+        QVERIFY(small.size() > 0 && small.size() < pictures - 1 && small.bytes() <= cache.bytes() / 2);
+        const std::size_t encoded = small.encodedCount();
+        QVERIFY(serializeProject(p, tight) == changed);
+        QCOMPARE(small.encodedCount(), encoded + (pictures - 1 - small.size()));
+
         // autosaveOf is written from the options, the project itself is left as it is.
         options.autosaveOf = "/somewhere/session.aceproj";
         const Project autosave = parseProject(serializeProject(p, options), "autosave.aceproj");

@@ -52,18 +52,28 @@ PngCache::Bytes PngCache::encode(const Image& image, const std::string& origin) 
     auto png = std::make_shared<const std::vector<std::uint8_t>>(encodeImage(image, ".png", {}, origin));
     const std::lock_guard lock(m_mutex);
     ++m_encoded;
-    return m_entries.insert_or_assign(key, Entry{png, true}).first->second.png;
+    if (m_bytes + png->size() <= m_budget && m_entries.emplace(key, Entry{png, true}).second) m_bytes += png->size();
+    return png;
 }
 
 void PngCache::dropUnused() {
     const std::lock_guard lock(m_mutex);
-    std::erase_if(m_entries, [](const auto& e) { return !e.second.used; });
+    std::erase_if(m_entries, [this](const auto& e) {
+        if (e.second.used) return false;
+        m_bytes -= e.second.png->size();
+        return true;
+    });
     for (auto& [key, entry] : m_entries) entry.used = false;
 }
 
 std::size_t PngCache::size() const {
     const std::lock_guard lock(m_mutex);
     return m_entries.size();
+}
+
+std::size_t PngCache::bytes() const {
+    const std::lock_guard lock(m_mutex);
+    return m_bytes;
 }
 
 std::size_t PngCache::encodedCount() const {

@@ -17,6 +17,10 @@ class PngCache {
 public:
     using Bytes = std::shared_ptr<const std::vector<std::uint8_t>>;
 
+    // At most `budgetBytes` of PNGs are kept (about 1000 layers of 1024² for the default); an
+    // image that does not fit is encoded every time, as without a cache.
+    explicit PngCache(std::size_t budgetBytes = std::size_t(512) << 20) : m_budget(budgetBytes) {}
+
     // The PNG of `image`: the bytes of an identical image encoded earlier, or encoded now (then
     // `origin` names the image in an encoder error). Images are matched by size, channels and a
     // 128-bit hash of their pixels (two independent 64-bit hashes), so a false match needs a
@@ -28,6 +32,7 @@ public:
     void dropUnused();
 
     std::size_t size() const;          // images held
+    std::size_t bytes() const;         // their PNGs' size
     std::size_t encodedCount() const;  // images encoded (not found) since construction
 
 private:
@@ -44,6 +49,8 @@ private:
 
     mutable std::mutex m_mutex;
     std::map<Key, Entry> m_entries;
+    std::size_t m_budget;
+    std::size_t m_bytes = 0;
     std::size_t m_encoded = 0;
 };
 
