@@ -31,6 +31,22 @@ using namespace ace;
 class TestChatInput : public QObject {
     Q_OBJECT
 
+    // The panel on screen and active, as the row-button tests need it.
+    static bool shownAndActive(ChatPanel& panel) {
+        panel.resize(460, 900);
+        panel.show();
+        panel.activateWindow();
+        return QTest::qWaitForWindowActive(&panel);
+    }
+
+    // A turn that edits the canvas scene.
+    static ChatTurn winterTurn() {
+        ChatTurn turn;
+        turn.instruction = "make {image} a winter scene";
+        turn.images << ChatImage{test::makeScene(320, 240, 2), QImage(), "{image}", "canvas"};
+        return turn;
+    }
+
     static QImage ellipseMask(const QSize& size) {
         QImage mask(size, QImage::Format_Grayscale8);
         mask.fill(0);
@@ -256,15 +272,9 @@ private Q_SLOTS:
     void rowButtonsAct() {
         ChatModel model;
         ChatPanel panel(&model);
-        panel.resize(460, 900);
-        panel.show();
-        panel.activateWindow();
-        QVERIFY(QTest::qWaitForWindowActive(&panel));
-        const QImage scene = test::makeScene(320, 240, 2);
+        QVERIFY(shownAndActive(panel));
         const QImage result = test::makeScene(320, 240, 12);
-        ChatTurn turn;
-        turn.instruction = "make {image} a winter scene";
-        turn.images << ChatImage{scene, QImage(), "{image}", "canvas"};
+        ChatTurn turn = winterTurn();
         const int done = model.addTurn(turn);
         model.setResult(done, result, 77, 20, 1.5);
         turn.instruction = "add snow to {image}";
@@ -411,14 +421,9 @@ private Q_SLOTS:
     void tabReachesEveryRowButton() {
         ChatModel model;
         ChatPanel panel(&model);
-        panel.resize(460, 900);
-        panel.show();
-        panel.activateWindow();
-        QVERIFY(QTest::qWaitForWindowActive(&panel));
+        QVERIFY(shownAndActive(panel));
         const QImage result = test::makeScene(320, 240, 12);
-        ChatTurn turn;
-        turn.instruction = "make {image} a winter scene";
-        turn.images << ChatImage{test::makeScene(320, 240, 2), QImage(), "{image}", "canvas"};
+        ChatTurn turn = winterTurn();
         const int done = model.addTurn(turn);
         model.setResult(done, result, 77, 20, 1.5);
         QListView* view = panel.view();
@@ -480,9 +485,8 @@ private Q_SLOTS:
         QCOMPARE(excluded.count(), 1);
         QCOMPARE(excluded.first().at(0).toInt(), done);
         // A row whose buttons are unavailable (a running turn) has no Tab stops.
-        ChatTurn next;
-        next.instruction = "add snow to {image}";
-        const int running = model.addTurn(next);
+        turn.instruction = "add snow to {image}";
+        const int running = model.addTurn(turn);
         model.setProgress(running, 2, 20);
         view->setCurrentIndex(model.resultIndex(running));
         QTest::keyClick(view, Qt::Key_Tab);
