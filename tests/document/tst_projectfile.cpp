@@ -183,6 +183,7 @@ private Q_SLOTS:
         QVERIFY(serializeProject(p, options) == first);
         cache.dropUnused();
         QCOMPARE(cache.encodedCount(), pictures);
+        QCOMPARE(cache.foundCount(), pictures);
 
         p.document.layer(1).image().data[0] ^= 0xff;
         p.assets.erase("rgb.asset");

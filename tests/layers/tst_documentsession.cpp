@@ -133,6 +133,15 @@ private Q_SLOTS:
         QVERIFY(m_session->document() == expected);
         QVERIFY(m_session->isModified());
         QVERIFY(!QFileInfo::exists(dead));
+        // A save after the autosave encodes no picture again: they are the autosave's.
+        QVERIFY(m_session->pngCache());
+        const std::size_t encoded = m_session->pngCache()->encodedCount();
+        const std::size_t found = m_session->pngCache()->foundCount();
+        QVERIFY(encoded > 0);
+        QVERIFY2(m_session->saveAs(m_dir.filePath("after-autosave.aceproj"), &error), qPrintable(error));
+        QCOMPARE(m_session->pngCache()->encodedCount(), encoded);
+        QCOMPARE(m_session->pngCache()->foundCount(), found + m_session->document().layerCount());
+        QVERIFY(loadProject(m_dir.filePath("after-autosave.aceproj").toStdString()).document == expected);
         // A clean save removes the autosave.
         QVERIFY(m_session->saveAs(m_dir.filePath("recovered.aceproj"), &error));
         QVERIFY(!QFileInfo::exists(m_session->autosaveFile()));

@@ -158,7 +158,9 @@ bool DocumentSession::saveAs(const QString& path, QString* error) {
     try {
         Project p = snapshot();
         p.autosaveOf.clear();
-        saveProject(fsPath(path), p);
+        ProjectWriteOptions options;
+        if (m_autosave) options.pngCache = &m_autosave->pngCache();
+        saveProject(fsPath(path), p, options);
         m_project.session = p.session;
     } catch (const Error& e) {
         if (error) *error = QString::fromUtf8(e.what());
@@ -234,6 +236,8 @@ void DocumentSession::setAutosaveFolder(const QString& folder) {
 void DocumentSession::setAutosaveInterval(int intervalMs) { m_autosaveTimer.setInterval(intervalMs); }
 
 void DocumentSession::setAutosaveDelay(int delayMs) { m_autosaveDelay.setInterval(delayMs); }
+
+const PngCache* DocumentSession::pngCache() const { return m_autosave ? &m_autosave->pngCache() : nullptr; }
 
 QString DocumentSession::autosaveFile() const {
     return m_autosave ? QString::fromStdString(m_autosave->autosaveFile().string()) : QString();

@@ -44,6 +44,8 @@ public:
     // one-layer document. On failure returns false and sets *error (the document is unchanged).
     bool open(const QString& path, QString* error);
     bool save(QString* error);  // to filePath(); false without a path
+    // Reuses the PNGs of the last autosave (taken 1.5 s after each change), so saving re-encodes
+    // only what changed since.
     bool saveAs(const QString& path, QString* error);
     bool exportFlat(const QString& path, const FlatExportOptions& options, QString* error);
     bool exportLayered(const QString& path, QString* error);  // .ora or .psd
@@ -60,6 +62,8 @@ public:
     void setAutosaveInterval(int intervalMs);
     void setAutosaveDelay(int delayMs);
     QString autosaveFile() const;
+    // The encoded pictures autosaves and saves share (null before the first autosave).
+    const PngCache* pngCache() const;
     bool autosaveNow(QString* error = nullptr);
     // Starts an autosave on the worker thread now (after each finished turn) without waiting for it.
     void requestAutosave() { autosaveInBackground(); }

@@ -45,6 +45,7 @@ PngCache::Bytes PngCache::encode(const Image& image, const std::string& origin) 
         const auto it = m_entries.find(key);
         if (it != m_entries.end()) {
             it->second.used = true;
+            ++m_found;
             return it->second.png;
         }
     }
@@ -74,6 +75,11 @@ std::size_t PngCache::size() const {
 std::size_t PngCache::bytes() const {
     const std::lock_guard lock(m_mutex);
     return m_bytes;
+}
+
+std::size_t PngCache::foundCount() const {
+    const std::lock_guard lock(m_mutex);
+    return m_found;
 }
 
 std::size_t PngCache::encodedCount() const {

@@ -27,6 +27,8 @@ public:
     // Writes the session's autosave (atomic: a kill at any moment leaves the previous one).
     // Only the images that changed since the previous autosave are encoded again.
     void autosave(const Project& project, const std::filesystem::path& projectFile);
+    // The PNGs of the last autosave; a save of the same project reuses them (thread-safe).
+    PngCache& pngCache() { return m_pngCache; }
     const PngCache& pngCache() const { return m_pngCache; }
     // After a clean save or close: nothing to recover any more.
     void discard();

@@ -34,6 +34,7 @@ public:
     std::size_t size() const;          // images held
     std::size_t bytes() const;         // their PNGs' size
     std::size_t encodedCount() const;  // images encoded (not found) since construction
+    std::size_t foundCount() const;    // images found encoded since construction
 
 private:
     struct Key {
@@ -52,6 +53,7 @@ private:
     std::size_t m_budget;
     std::size_t m_bytes = 0;
     std::size_t m_encoded = 0;
+    std::size_t m_found = 0;
 };
 
 }  // namespace ace
