@@ -11,6 +11,7 @@
 #include "ace/document/PngCache.h"
 #include "ace/document/ProjectFile.h"
 #include "ace/document/Zip.h"
+#include "ace/imaging/ImageIo.h"
 
 using namespace ace;
 
@@ -246,6 +247,40 @@ private Q_SLOTS:
                 QCOMPARE(a.versions[v].image.sharesPixelsWith(copy.document.layers()[i].versions[v].image),
                          static_cast<int>(v) != a.currentVersion);
         }
+    }
+
+    // Pictures are counted by their PNG headers before anything is decoded: a project whose
+    // pictures claim more pixels together than the limit is refused naming the entry, while a
+    // picture that is not a PNG (not written by ACE Desktop) still opens.
+    void picturesAreBoundedBeforeDecoding() {
+        Project small;
+        small.document = Document(8, 8);
+        small.document.addLayer(Layer::raster("a", test::randomRgba(8, 8, 1)));
+        Image opaque = test::randomRgba(8, 8, 2);
+        for (std::size_t i = 3; i < opaque.data.size(); i += 4) opaque.data[i] = 255;  // BMP keeps no alpha
+        small.document.addLayer(Layer::raster("b", opaque));
+        const auto bytes = serializeProject(small);
+        const auto replaceEntry = [&bytes](const std::string& name, const std::vector<std::uint8_t>& data) {
+            const ZipReader in(bytes, "in");
+            ZipWriter out;
+            for (const auto& e : in.entries())
+                out.add(e.name, e.name == name ? data : in.read(e.name),
+                        e.name == "mimetype" ? ZipWriter::Method::Stored : ZipWriter::Method::Deflate);
+            return out.finish();
+        };
+        const std::string second = nlohmann::json::parse(ZipReader(bytes, "x").readText("project.json"))["layers"][1]["versions"][0]["image"];
+        // A PNG header of 40000 x 30000 (1.2 G pixels) and nothing after it.
+        std::vector<std::uint8_t> huge = {0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n', 0, 0, 0, 13, 'I', 'H', 'D', 'R'};
+        for (std::uint32_t v : {40000u, 30000u})
+            for (int shift = 24; shift >= 0; shift -= 8) huge.push_back(static_cast<std::uint8_t>(v >> shift));
+        huge.insert(huge.end(), {8, 6, 0, 0, 0, 0, 0, 0, 0});
+        const QString e = errorOf(replaceEntry(second, huge));
+        QVERIFY2(e.contains("too large together") && e.contains(QString::fromStdString(second)), qPrintable(e));
+
+        Image pixels = small.document.layer(1).image();
+        const Project bmp = parseProject(replaceEntry(second, encodeImage(pixels, ".bmp")), "bmp.aceproj");
+        QVERIFY(bmp.document.layer(1).image() == pixels);
+        QVERIFY(bmp == small);
     }
 
     void writesAreAtomic() {

@@ -3,6 +3,7 @@
 #include <cmath>
 
 #include "LayerPixels.h"
+#include "ProjectImageDecoder.h"
 #include "ProjectImageEntries.h"
 #include "ace/common/Error.h"
 #include "ace/document/AtomicFile.h"
@@ -82,15 +83,32 @@ private:
     const std::filesystem::path& m_origin;
 };
 
-Image readPng(const ZipReader& zip, const std::string& entry, int channels, const std::filesystem::path& origin,
-              long long& totalPixels) {
-    if (!zip.contains(entry)) throw Error(origin, "the project is missing '" + entry + "'");
-    const auto png = zip.read(entry);
-    ImageReadLimits limits;
-    limits.maxPixels = kMaxTotalPixels - totalPixels;
-    const Image image = decodeImage(png.data(), png.size(), channels, origin.string() + ":" + entry, limits);
-    totalPixels += static_cast<long long>(image.width) * image.height;
-    return image;
+// The layer kinds' channels: masks are read as grey, raster layers as RGBA.
+int channelsOf(LayerKind kind) { return kind == LayerKind::Mask ? 1 : 4; }
+
+// Every picture the layers and assets name, for the decoder: the fields it needs are checked as
+// the full read checks them, so their errors read the same.
+void requestPictures(const Fields& top, const std::filesystem::path& origin, ProjectImageDecoder& pictures) {
+    const auto& layers = top.array("layers");
+    if (layers.size() > 10'000) throw Error(origin, "project.json: too many layers");
+    for (std::size_t i = 0; i < layers.size(); ++i) {
+        const Fields f(layers[i], "layer " + std::to_string(i), origin);
+        const auto kind = layerKindFromName(f.string("kind"));
+        if (!kind) f.fail("has an unknown kind");
+        const auto& versions = f.array("versions");
+        if (versions.empty() || versions.size() > 1000) f.fail("has no versions or too many");
+        for (std::size_t v = 0; v < versions.size(); ++v) {
+            const Fields vf(versions[v], "layer " + std::to_string(i) + " version " + std::to_string(v), origin);
+            pictures.request(vf.string("image"), channelsOf(*kind));
+        }
+    }
+    const auto& assets = top.array("assets");
+    for (std::size_t i = 0; i < assets.size(); ++i) {
+        const Fields f(assets[i], "asset " + std::to_string(i), origin);
+        const auto channels = f.integer("channels", 1, 4);
+        if (channels == 2) f.fail("has 2 channels");
+        pictures.request(f.string("image"), static_cast<int>(channels));
+    }
 }
 
 }  // namespace
@@ -177,9 +195,10 @@ Project parseProject(std::vector<std::uint8_t> bytes, const std::filesystem::pat
     const Fields canvas(top.at("canvas"), "canvas", origin);
     project.document = Document(static_cast<int>(canvas.integer("width", 1, 65535)),
                                 static_cast<int>(canvas.integer("height", 1, 65535)));
-    long long totalPixels = 0;
+    ProjectImageDecoder pictures(zip, origin, kMaxTotalPixels);
+    requestPictures(top, origin, pictures);
+    pictures.decodeAll();
     const auto& layers = top.array("layers");
-    if (layers.size() > 10'000) throw Error(origin, "project.json: too many layers");
     for (std::size_t i = 0; i < layers.size(); ++i) {
         const Fields f(layers[i], "layer " + std::to_string(i), origin);
         Layer layer;
@@ -203,7 +222,7 @@ Project parseProject(std::vector<std::uint8_t> bytes, const std::filesystem::pat
         for (std::size_t v = 0; v < versions.size(); ++v) {
             const Fields vf(versions[v], "layer " + std::to_string(i) + " version " + std::to_string(v), origin);
             LayerVersion version;
-            version.image = readPng(zip, vf.string("image"), layer.kind == LayerKind::Mask ? 1 : 4, origin, totalPixels);
+            version.image = pictures.image(vf.string("image"), channelsOf(layer.kind));
             if (vf.has("provenance") && !vf.at("provenance").is_null()) {
                 try {
                     version.provenance = provenanceFromJson(vf.at("provenance"));
@@ -231,8 +250,7 @@ Project parseProject(std::vector<std::uint8_t> bytes, const std::filesystem::pat
         if (!validAssetName(name)) f.fail("has a bad name");
         if (project.assets.count(name)) f.fail("repeats the name '" + name + "'");
         const auto channels = f.integer("channels", 1, 4);
-        if (channels == 2) f.fail("has 2 channels");
-        project.assets[name] = readPng(zip, f.string("image"), static_cast<int>(channels), origin, totalPixels);
+        project.assets[name] = pictures.image(f.string("image"), static_cast<int>(channels));
     }
     const auto& session = top.at("session");
     if (!session.is_object()) throw Error(origin, "project.json: 'session' is not an object");
