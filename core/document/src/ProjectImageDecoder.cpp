@@ -6,6 +6,7 @@
 #include <exception>
 #include <future>
 #include <optional>
+#include <system_error>
 #include <thread>
 
 #include "ace/common/Error.h"
@@ -90,11 +91,17 @@ void ProjectImageDecoder::decodeAll() {
             batch.push_back(std::move(job));
         }
         std::vector<std::future<Image>> decoded;
-        for (const Job& job : batch)
-            decoded.push_back(std::async(std::launch::async, [this, &job] {
+        for (const Job& job : batch) {
+            const auto decode = [this, &job] {
                 return decodeImage(job.bytes.data(), job.bytes.size(), job.key->second,
                                    m_origin.string() + ":" + job.key->first, job.limits);
-            }));
+            };
+            try {
+                decoded.push_back(std::async(std::launch::async, decode));
+            } catch (const std::system_error&) {
+                decoded.push_back(std::async(std::launch::deferred, decode));  // no thread to be had: in turn
+            }
+        }
         // In request order, so the first bad picture is the one reported; every decode is waited
         // for before the batch's bytes go.
         std::exception_ptr failure;
