@@ -109,9 +109,8 @@ protected:
         return delegate ? delegate->keyboardButton(currentIndex()) : -1;
     }
     static bool isButtonKey(const QKeyEvent* event) {
-        return event->modifiers() == Qt::NoModifier || event->modifiers() == Qt::KeypadModifier
-                   ? event->key() == Qt::Key_Return || event->key() == Qt::Key_Enter || event->key() == Qt::Key_Space
-                   : false;
+        const bool plain = event->modifiers() == Qt::NoModifier || event->modifiers() == Qt::KeypadModifier;
+        return plain && (event->key() == Qt::Key_Return || event->key() == Qt::Key_Enter || event->key() == Qt::Key_Space);
     }
 
     void contextMenuEvent(QContextMenuEvent* event) override {
