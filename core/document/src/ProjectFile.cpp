@@ -8,7 +8,6 @@
 #include "ace/common/Error.h"
 #include "ace/document/AtomicFile.h"
 #include "ace/document/Zip.h"
-#include "ace/imaging/ImageIo.h"
 
 namespace ace {
 namespace {
