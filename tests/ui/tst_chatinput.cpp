@@ -47,6 +47,13 @@ class TestChatInput : public QObject {
         return turn;
     }
 
+    // The winter-scene turn, finished with `result`; returns its id.
+    static int addFinishedTurn(ChatModel& model, const QImage& result) {
+        const int id = model.addTurn(winterTurn());
+        model.setResult(id, result, 77, 20, 1.5);
+        return id;
+    }
+
     static QImage ellipseMask(const QSize& size) {
         QImage mask(size, QImage::Format_Grayscale8);
         mask.fill(0);
@@ -274,9 +281,8 @@ private Q_SLOTS:
         ChatPanel panel(&model);
         QVERIFY(shownAndActive(panel));
         const QImage result = test::makeScene(320, 240, 12);
+        const int done = addFinishedTurn(model, result);
         ChatTurn turn = winterTurn();
-        const int done = model.addTurn(turn);
-        model.setResult(done, result, 77, 20, 1.5);
         turn.instruction = "add snow to {image}";
         const int running = model.addTurn(turn);
         model.setProgress(running, 2, 20);
@@ -423,9 +429,7 @@ private Q_SLOTS:
         ChatPanel panel(&model);
         QVERIFY(shownAndActive(panel));
         const QImage result = test::makeScene(320, 240, 12);
-        ChatTurn turn = winterTurn();
-        const int done = model.addTurn(turn);
-        model.setResult(done, result, 77, 20, 1.5);
+        const int done = addFinishedTurn(model, result);
         QListView* view = panel.view();
         const QModelIndex doneResult = model.resultIndex(done), doneUser = model.userIndex(done);
         view->setFocus();
@@ -485,8 +489,9 @@ private Q_SLOTS:
         QCOMPARE(excluded.count(), 1);
         QCOMPARE(excluded.first().at(0).toInt(), done);
         // A row whose buttons are unavailable (a running turn) has no Tab stops.
-        turn.instruction = "add snow to {image}";
-        const int running = model.addTurn(turn);
+        ChatTurn next = winterTurn();
+        next.instruction = "add snow to {image}";
+        const int running = model.addTurn(next);
         model.setProgress(running, 2, 20);
         view->setCurrentIndex(model.resultIndex(running));
         QTest::keyClick(view, Qt::Key_Tab);
