@@ -38,7 +38,7 @@ PngCache::Key PngCache::keyOf(const Image& image) {
     return {image.width, image.height, image.channels, std::hash<std::string_view>{}(bytes), wordHash(image.data)};
 }
 
-PngCache::Bytes PngCache::encode(const Image& image, const std::string& origin) {
+PngCache::Bytes PngCache::encode(const Image& image, const std::string& origin, const std::function<Image()>& storedForm) {
     const Key key = keyOf(image);
     {
         const std::lock_guard lock(m_mutex);
@@ -50,7 +50,8 @@ PngCache::Bytes PngCache::encode(const Image& image, const std::string& origin) 
         }
     }
     // Encoded outside the lock: it is the slow part, and it does not touch the cache.
-    auto png = std::make_shared<const std::vector<std::uint8_t>>(encodeImage(image, ".png", {}, origin));
+    auto png = std::make_shared<const std::vector<std::uint8_t>>(
+        storedForm ? encodeImage(storedForm(), ".png", {}, origin) : encodeImage(image, ".png", {}, origin));
     const std::lock_guard lock(m_mutex);
     ++m_encoded;
     if (m_bytes + png->size() <= m_budget && m_entries.emplace(key, Entry{png, true}).second) m_bytes += png->size();

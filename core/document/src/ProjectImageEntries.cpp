@@ -1,6 +1,6 @@
 #include "ProjectImageEntries.h"
 
-#include <optional>
+#include <functional>
 
 #include "ace/document/PngCache.h"
 #include "ace/document/Zip.h"
@@ -36,14 +36,13 @@ std::uint64_t sampleKey(const Image& image) {
     return h;
 }
 
-// What is written for `image`: an opaque RGBA image as RGB (its alpha says nothing, and readers
-// asking for RGBA get 255 back), anything else as it is.
-std::optional<Image> opaqueAsRgb(const Image& image) {
-    if (image.channels != 4 || !isOpaque(image)) return std::nullopt;
-    Image rgb(image.width, image.height, 3);
-    const std::size_t pixels = static_cast<std::size_t>(image.width) * image.height;
+// What is written for an opaque RGBA image: RGB (its alpha says nothing, and readers asking for
+// RGBA get 255 back).
+Image rgbOf(const Image& rgba) {
+    Image rgb(rgba.width, rgba.height, 3);
+    const std::size_t pixels = static_cast<std::size_t>(rgba.width) * rgba.height;
     for (std::size_t p = 0; p < pixels; ++p)
-        for (int c = 0; c < 3; ++c) rgb.data[p * 3 + c] = image.data[p * 4 + c];
+        for (int c = 0; c < 3; ++c) rgb.data[p * 3 + c] = rgba.data[p * 4 + c];
     return rgb;
 }
 
@@ -70,12 +69,13 @@ std::string ProjectImageEntries::entryFor(const Image& image, const std::string&
     for (auto it = first; it != last; ++it)
         if (samePicture(*it->second.image, image)) return it->second.entry;
 
-    const std::optional<Image> rgb = opaqueAsRgb(image);
-    const Image& stored = rgb ? *rgb : image;
+    const bool asRgb = image.channels == 4 && isOpaque(image);
     if (m_cache) {
-        m_zip.add(entry, *m_cache->encode(stored, entry), ZipWriter::Method::Stored);
+        std::function<Image()> storedForm;
+        if (asRgb) storedForm = [&image] { return rgbOf(image); };
+        m_zip.add(entry, *m_cache->encode(image, entry, storedForm), ZipWriter::Method::Stored);
     } else {
-        m_zip.add(entry, encodeImage(stored, ".png", {}, entry), ZipWriter::Method::Stored);
+        m_zip.add(entry, encodeImage(asRgb ? rgbOf(image) : image, ".png", {}, entry), ZipWriter::Method::Stored);
     }
     m_written.emplace(key, Written{&image, entry});
     return entry;
