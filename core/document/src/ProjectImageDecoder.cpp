@@ -10,6 +10,7 @@
 #include <thread>
 
 #include "ace/common/Error.h"
+#include "ace/document/Layer.h"
 #include "ace/document/Zip.h"
 #include "ace/imaging/ImageIo.h"
 
@@ -32,15 +33,6 @@ std::optional<long long> pngPixels(const std::vector<std::uint8_t>& bytes) {
 
 // An 8-bit RGB PNG (IHDR bit depth 8, colour type 2): what ACE Desktop writes for opaque pictures.
 bool isRgbPng(const std::vector<std::uint8_t>& bytes) { return bytes.size() >= 26 && bytes[24] == 8 && bytes[25] == 2; }
-
-// The RGBA image a reader asking for 4 channels gets from an RGB PNG: alpha 255.
-Image withOpaqueAlpha(const Image& rgb) {
-    Image rgba(rgb.width, rgb.height, 4, 255);
-    const std::size_t pixels = static_cast<std::size_t>(rgb.width) * rgb.height;
-    for (std::size_t p = 0; p < pixels; ++p)
-        for (int c = 0; c < 3; ++c) rgba.data[p * 4 + c] = rgb.data[p * 3 + c];
-    return rgba;
-}
 
 }  // namespace
 
@@ -114,7 +106,7 @@ void ProjectImageDecoder::decodeAll() {
         }
         if (failure) std::rethrow_exception(failure);
     }
-    for (const Key* key : m_derived) m_images[*key] = withOpaqueAlpha(m_images.at({key->first, 3}));
+    for (const Key* key : m_derived) m_images[*key] = toRgba(m_images.at({key->first, 3}));  // alpha 255, as a 4-channel read gives
 }
 
 const SharedImage& ProjectImageDecoder::image(const std::string& entry, int channels) const {
