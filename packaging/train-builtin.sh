@@ -8,7 +8,8 @@
 #
 # Environment: ACE_TRAIN_SEED (2024), ACE_VAE_STEPS (12000), ACE_VAE_THREADS (2; 1 on a busy
 # machine), ACE_DIT_THREADS (1: the DiT stage renders the next batch on a second thread),
-# ACE_TRAIN_PRESET (builtin; tiny for a smoke test), ACE_TRAIN_BIN with ACE_SKIP_SETUP=1 (use that
+# ACE_DIT_COOLDOWN (0: none; N: the DiT's learning rate falls linearly to 0 over the last N of
+# DIT_STEPS, see `ace-train cooldown`), ACE_TRAIN_PRESET (builtin; tiny for a smoke test), ACE_TRAIN_BIN with ACE_SKIP_SETUP=1 (use that
 # ace-train, install and build nothing).
 set -euo pipefail
 
@@ -33,6 +34,11 @@ stage "init $work (preset ${ACE_TRAIN_PRESET:-builtin}, data seed $seed)"
 "$train" init --work "$work" --preset "${ACE_TRAIN_PRESET:-builtin}" --seed "$seed"
 stage "VAE to $vae_steps steps"
 OMP_NUM_THREADS=$vae_threads "$train" vae --work "$work" --steps "$vae_steps" --threads "$vae_threads"
+cooldown=${ACE_DIT_COOLDOWN:-0}
+if [ "$cooldown" -gt 0 ]; then
+  stage "DiT cool-down over steps $((dit_steps - cooldown))-$dit_steps"
+  "$train" cooldown --work "$work" --stage dit --from $((dit_steps - cooldown)) --over "$cooldown"
+fi
 stage "DiT and text encoder to $dit_steps steps"
 OMP_NUM_THREADS=$dit_threads "$train" dit --work "$work" --steps "$dit_steps" --threads "$dit_threads"
 stage "export to $out"

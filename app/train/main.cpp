@@ -33,6 +33,9 @@ commands:
   dit      --work DIR --steps N [--data-threads N]
            train the DiT and text encoder up to N steps (resumes); --data-threads render each
            batch's samples in parallel (the data stream does not depend on their number)
+  cooldown --work DIR --from STEP --over N [--floor F] [--stage dit|vae]
+           from STEP on, lower the stage's learning rate linearly to F (default 0) x its rate over
+           N steps (written to WORK/train_config.json; the next `dit`/`vae` command follows it)
   export   --work DIR --out DIR [--not-built-in] [--dtype fp32|fp16|bf16]
            write the EMA weights as a model folder (release layout + ace_model.json)
   preview  --out FILE.png [--seed N] [--count N] [--kind NAME] [--size WxH]
@@ -126,6 +129,20 @@ int main(int argc, char** argv) {
                                      : ace::train::trainDitStage(need(o, "work"), steps, device, printProgress, &g_stop,
                                                                  printMessage, std::stoi(get(o, "data-threads", "1")));
             std::cout << command << ": checkpoint at step " << reached << "\n";
+        } else if (command == "cooldown") {
+            const ace::train::RunPaths paths(need(o, "work"));
+            auto config = ace::train::TrainConfig::load(paths.config);
+            const std::string stage = get(o, "stage", "dit");
+            if (stage != "dit" && stage != "vae") throw ace::Error("--stage must be dit or vae");
+            ace::train::StageSettings& s = stage == "dit" ? config.dit : config.vae;
+            s.decayFromStep = std::stoll(need(o, "from"));
+            s.decaySteps = std::stoll(need(o, "over"));
+            s.decayFloor = std::stod(get(o, "floor", "0"));
+            if (s.decayFromStep < 1 || s.decaySteps < 1 || s.decayFloor < 0 || s.decayFloor > 1)
+                throw ace::Error("--from and --over must be at least 1 and --floor within 0..1");
+            config.save(paths.config);
+            std::cout << stage << ": learning rate " << s.learningRate << " falls to " << s.decayFloor * s.learningRate
+                      << " from step " << s.decayFromStep << " to step " << s.decayFromStep + s.decaySteps << "\n";
         } else if (command == "export") {
             const std::string dtype = get(o, "dtype", "fp32");
             if (dtype != "fp32" && dtype != "fp16" && dtype != "bf16") throw ace::Error("--dtype must be fp32, fp16 or bf16");

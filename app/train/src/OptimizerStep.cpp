@@ -5,7 +5,8 @@ namespace ace::train {
 void finishOptimizerStep(const NamedTensors& params, AdamW& adam, Ema& ema, const StageSettings& settings,
                          int64_t& step, StepStats& stats, std::chrono::steady_clock::time_point start) {
     stats.gradNorm = clipGradNorm(params, settings.gradClip);
-    stats.learningRate = warmupRate(settings.learningRate, settings.warmupSteps, step);
+    stats.learningRate = scheduledRate(settings.learningRate, settings.warmupSteps, settings.decayFromStep,
+                                      settings.decaySteps, settings.decayFloor, step);
     adam.step(stats.learningRate);
     adam.zeroGrad();
     ema.update(params);

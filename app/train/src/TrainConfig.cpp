@@ -17,7 +17,8 @@ namespace {
 json stageJson(const StageSettings& s) {
     return {{"batch_size", s.batchSize},   {"accumulate", s.accumulate},     {"learning_rate", s.learningRate},
             {"warmup_steps", s.warmupSteps}, {"weight_decay", s.weightDecay}, {"ema_decay", s.emaDecay},
-            {"grad_clip", s.gradClip},     {"save_every", s.saveEvery}};
+            {"grad_clip", s.gradClip},     {"save_every", s.saveEvery},      {"decay_from_step", s.decayFromStep},
+            {"decay_steps", s.decaySteps}, {"decay_floor", s.decayFloor}};
 }
 
 StageSettings stageFrom(const json& j, StageSettings s) {
@@ -29,6 +30,12 @@ StageSettings stageFrom(const json& j, StageSettings s) {
     s.emaDecay = j.value("ema_decay", s.emaDecay);
     s.gradClip = j.value("grad_clip", s.gradClip);
     s.saveEvery = j.value("save_every", s.saveEvery);
+    s.decayFromStep = j.value("decay_from_step", s.decayFromStep);
+    s.decaySteps = j.value("decay_steps", s.decaySteps);
+    s.decayFloor = j.value("decay_floor", s.decayFloor);
+    if (s.decayFromStep < 0 || s.decaySteps < 0)
+        throw std::invalid_argument("decay_from_step and decay_steps must be >= 0");
+    if (s.decayFloor < 0 || s.decayFloor > 1) throw std::invalid_argument("decay_floor must be within 0..1");
     return s;
 }
 

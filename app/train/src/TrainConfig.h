@@ -39,7 +39,21 @@ struct StageSettings {
     double emaDecay = 0.999;
     double gradClip = 1.0;     // max global gradient norm (<= 0: off)
     int saveEvery = 100;       // steps between checkpoints
+    // Optional cool-down: from step decayFromStep on (0: never) the rate falls linearly to
+    // decayFloor x learningRate over decaySteps steps and stays there. Runs are open-ended, so a
+    // cool-down is added to a run's train_config.json when its weights are to be finished.
+    int64_t decayFromStep = 0;
+    int64_t decaySteps = 0;
+    double decayFloor = 0.0;
 };
+
+// `settings` with the cool-down of `from`.
+inline StageSettings withCooldownOf(StageSettings settings, const StageSettings& from) {
+    settings.decayFromStep = from.decayFromStep;
+    settings.decaySteps = from.decaySteps;
+    settings.decayFloor = from.decayFloor;
+    return settings;
+}
 
 // Relative frequencies of task kinds by name ("recolour", "canny", ...); a kind absent has weight 1.
 using TaskWeights = std::map<std::string, double>;

@@ -148,7 +148,11 @@ void trainTokenizer(const fs::path& corpus, const fs::path& outDir, int vocabSiz
 void initRun(const fs::path& work, const TrainConfig& config) {
     const RunPaths paths(work);
     if (fs::exists(paths.config)) {
-        if (TrainConfig::load(paths.config).toJson() != config.toJson())
+        // A cool-down set on the run (`ace-train cooldown`) finishes the same run.
+        TrainConfig existing = TrainConfig::load(paths.config);
+        existing.vae = withCooldownOf(existing.vae, config.vae);
+        existing.dit = withCooldownOf(existing.dit, config.dit);
+        if (existing.toJson() != config.toJson())
             throw Error(paths.config, "the work folder already holds a run with other settings");
     } else {
         config.save(paths.config);

@@ -1,12 +1,14 @@
 # packaging/train-builtin.sh on the tiny preset: a fresh run goes through every stage to an exported
 # model folder, and the same command again resumes at the targets (no stage trains a step more)
-# and exports again. Arguments: -DSCRIPT= -DTRAIN_BIN= -DWORK=
+# and exports again. With ACE_DIT_COOLDOWN the last DiT step runs at the cooled-down rate, and
+# the second pass's init accepts the cooled-down run. Arguments: -DSCRIPT= -DTRAIN_BIN= -DWORK=
 file(REMOVE_RECURSE "${WORK}")
 set(ENV{ACE_SKIP_SETUP} 1)
 set(ENV{ACE_TRAIN_BIN} "${TRAIN_BIN}")
 set(ENV{ACE_TRAIN_PRESET} tiny)
 set(ENV{ACE_VAE_STEPS} 3)
 set(ENV{ACE_VAE_THREADS} 1)
+set(ENV{ACE_DIT_COOLDOWN} 1)
 foreach(pass first second)
   execute_process(COMMAND bash "${SCRIPT}" "${WORK}" 2 RESULT_VARIABLE rc OUTPUT_VARIABLE out ERROR_VARIABLE err)
   if(NOT rc EQUAL 0)
@@ -18,6 +20,9 @@ foreach(pass first second)
     endif()
   endforeach()
   string(REGEX MATCHALL "(vae|dit) step [0-9]+" steps "${out}")
+  if(pass STREQUAL first AND NOT out MATCHES "dit step 2/2 [^\n]* lr 0\\.00e\\+00")
+    message(FATAL_ERROR "the last DiT step did not run at the cooled-down rate 0:\n${out}")
+  endif()
   set(steps_${pass} "${steps}")
 endforeach()
 if(NOT steps_first MATCHES "vae step 3" OR NOT steps_first MATCHES "dit step 2")
