@@ -9,7 +9,8 @@
 # Environment: ACE_TRAIN_SEED (2024), ACE_VAE_STEPS (12000), ACE_VAE_THREADS (2; 1 on a busy
 # machine), ACE_DIT_THREADS (1: the DiT stage renders the next batch on a second thread),
 # ACE_DIT_COOLDOWN (0: none; N: the DiT's learning rate falls linearly to 0 over the last N of
-# DIT_STEPS, see `ace-train cooldown`), ACE_TRAIN_PRESET (builtin; tiny for a smoke test), ACE_TRAIN_BIN with ACE_SKIP_SETUP=1 (use that
+# DIT_STEPS, see `ace-train cooldown`), ACE_DECODER_STEPS (0: none; N: fine-tune the frozen VAE's
+# decoder for N steps before the export, see `ace-train decoder`), ACE_TRAIN_PRESET (builtin; tiny for a smoke test), ACE_TRAIN_BIN with ACE_SKIP_SETUP=1 (use that
 # ace-train, install and build nothing).
 set -euo pipefail
 
@@ -41,6 +42,11 @@ if [ "$cooldown" -gt 0 ]; then
 fi
 stage "DiT and text encoder to $dit_steps steps"
 OMP_NUM_THREADS=$dit_threads "$train" dit --work "$work" --steps "$dit_steps" --threads "$dit_threads"
+decoder_steps=${ACE_DECODER_STEPS:-0}
+if [ "$decoder_steps" -gt 0 ]; then
+  stage "VAE decoder to $decoder_steps steps"
+  OMP_NUM_THREADS=$vae_threads "$train" decoder --work "$work" --steps "$decoder_steps" --threads "$vae_threads"
+fi
 stage "export to $out"
 "$train" export --work "$work" --out "$out" --dtype fp16
 stage "done"

@@ -33,7 +33,9 @@ commands:
   dit      --work DIR --steps N [--data-threads N]
            train the DiT and text encoder up to N steps (resumes); --data-threads render each
            batch's samples in parallel (the data stream does not depend on their number)
-  cooldown --work DIR --from STEP --over N [--floor F] [--stage dit|vae]
+  decoder  --work DIR --steps N    fine-tune the frozen VAE's decoder up to N steps (resumes; the
+           encoder and so the DiT's latent space stay as they are; the export takes it)
+  cooldown --work DIR --from STEP --over N [--floor F] [--stage dit|vae|decoder]
            from STEP on, lower the stage's learning rate linearly to F (default 0) x its rate over
            N steps (written to WORK/train_config.json; the next `dit`/`vae` command follows it)
   export   --work DIR --out DIR [--not-built-in] [--dtype fp32|fp16|bf16]
@@ -122,19 +124,23 @@ int main(int argc, char** argv) {
             if (device.is_cuda()) config.bf16 = true;
             ace::train::initRun(need(o, "work"), config);
             std::cout << "initialised " << need(o, "work") << "\n";
-        } else if (command == "vae" || command == "dit") {
+        } else if (command == "vae" || command == "dit" || command == "decoder") {
             const int64_t steps = std::stoll(need(o, "steps"));
-            const auto reached = command == "vae"
-                                     ? ace::train::trainVaeStage(need(o, "work"), steps, device, printProgress, &g_stop)
-                                     : ace::train::trainDitStage(need(o, "work"), steps, device, printProgress, &g_stop,
-                                                                 printMessage, std::stoi(get(o, "data-threads", "1")));
+            const auto reached =
+                command == "vae"
+                    ? ace::train::trainVaeStage(need(o, "work"), steps, device, printProgress, &g_stop)
+                : command == "decoder"
+                    ? ace::train::trainDecoderStage(need(o, "work"), steps, device, printProgress, &g_stop, printMessage)
+                    : ace::train::trainDitStage(need(o, "work"), steps, device, printProgress, &g_stop, printMessage,
+                                                std::stoi(get(o, "data-threads", "1")));
             std::cout << command << ": checkpoint at step " << reached << "\n";
         } else if (command == "cooldown") {
             const ace::train::RunPaths paths(need(o, "work"));
             auto config = ace::train::TrainConfig::load(paths.config);
             const std::string stage = get(o, "stage", "dit");
-            if (stage != "dit" && stage != "vae") throw ace::Error("--stage must be dit or vae");
-            ace::train::StageSettings& s = stage == "dit" ? config.dit : config.vae;
+            if (stage != "dit" && stage != "vae" && stage != "decoder")
+                throw ace::Error("--stage must be dit, vae or decoder");
+            ace::train::StageSettings& s = stage == "dit" ? config.dit : stage == "vae" ? config.vae : config.decoder;
             s.decayFromStep = std::stoll(need(o, "from"));
             s.decaySteps = std::stoll(need(o, "over"));
             s.decayFloor = std::stod(get(o, "floor", "0"));

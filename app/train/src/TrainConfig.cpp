@@ -166,6 +166,7 @@ std::string TrainConfig::toJson() const {
                 {"vae_res_blocks", arch.vaeResBlocks}}},
               {"vae", stageJson(vae)},
               {"dit", stageJson(dit)},
+              {"decoder", stageJson(decoder)},
               {"vae_kl_weight", vaeKlWeight},
               {"vae_crop_size", vaeCropSize},
               {"cfg_dropout", cfgDropout},
@@ -216,6 +217,7 @@ TrainConfig TrainConfig::load(const std::filesystem::path& file) {
         c.arch.vaeResBlocks = a.value("vae_res_blocks", c.arch.vaeResBlocks);
         c.vae = stageFrom(j.value("vae", json::object()), c.vae);
         c.dit = stageFrom(j.value("dit", json::object()), c.dit);
+        c.decoder = stageFrom(j.value("decoder", json::object()), c.decoder);
         c.vaeKlWeight = j.value("vae_kl_weight", c.vaeKlWeight);
         c.vaeCropSize = j.value("vae_crop_size", c.vaeCropSize);
         c.cfgDropout = j.value("cfg_dropout", c.cfgDropout);

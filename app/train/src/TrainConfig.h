@@ -73,6 +73,9 @@ struct TrainConfig {
     Architecture arch;
     StageSettings vae{16, 1, 2e-4, 100, 0.0, 0.999, 1.0, 100};
     StageSettings dit{8, 1, 3e-4, 200, 0.01, 0.999, 1.0, 100};
+    // Fine-tuning of the frozen VAE's decoder (`ace-train decoder`): the encoder, and so the
+    // latent space the DiT learns, stays as it is.
+    StageSettings decoder{16, 1, 2e-4, 100, 0.0, 0.999, 1.0, 100};
     double vaeKlWeight = 1e-6;
     // Side of the random square crops the autoencoder trains on (0: whole images). It is
     // convolutional, so crops teach it the same local statistics at a fraction of the cost.

@@ -92,7 +92,9 @@ RunPaths::RunPaths(fs::path work)
       vaeLog(work / "vae" / "loss.tsv"),
       frozenVae(work / "dit" / "vae.safetensors"),
       ditCheckpoint(work / "dit" / "last.safetensors"),
-      ditLog(work / "dit" / "loss.tsv") {}
+      ditLog(work / "dit" / "loss.tsv"),
+      decoderCheckpoint(work / "decoder" / "last.safetensors"),
+      decoderLog(work / "decoder" / "loss.tsv") {}
 
 DiTConfig ditConfigFor(const TrainConfig& c) {
     DiTConfig d;
@@ -152,6 +154,7 @@ void initRun(const fs::path& work, const TrainConfig& config) {
         TrainConfig existing = TrainConfig::load(paths.config);
         existing.vae = withCooldownOf(existing.vae, config.vae);
         existing.dit = withCooldownOf(existing.dit, config.dit);
+        existing.decoder = withCooldownOf(existing.decoder, config.decoder);
         if (existing.toJson() != config.toJson())
             throw Error(paths.config, "the work folder already holds a run with other settings");
     } else {
@@ -199,23 +202,29 @@ struct DitParts {
     std::shared_ptr<const T5Tokenizer> tokenizer;
 };
 
+// The VAE the DiT trains on: the VAE stage's EMA weights, calibrated to ACE's latent scale, frozen
+// in <work>/dit/vae.safetensors the first time a later stage needs them.
+AutoencoderKL frozenVae(const RunPaths& paths, const TrainConfig& config, const LogFn& log) {
+    AutoencoderKL vae(vaeConfigFor(config));
+    if (!fs::exists(paths.frozenVae)) {
+        if (!fs::exists(paths.vaeCheckpoint))
+            throw Error(paths.vaeCheckpoint, "missing: train the VAE first (`ace-train vae`)");
+        VaeTrainer vaeTrainer(config, AutoencoderKL(vaeConfigFor(config)), torch::kCPU);
+        vaeTrainer.loadCheckpoint(paths.vaeCheckpoint);
+        vaeTrainer.copyEmaTo(vae);
+        const double factor = calibrateLatentScale(vae, calibrationImages(config, 64));
+        if (log) log("vae: latent scale calibrated by a factor " + std::to_string(factor));
+        writeModule(paths.frozenVae, *vae);
+    }
+    readModule(paths.frozenVae, *vae);
+    return vae;
+}
+
 DitParts buildDitParts(const RunPaths& paths, const TrainConfig& config, torch::Device device, const LogFn& log) {
     DitParts parts;
     if (!fs::exists(paths.tokenizer)) throw Error(paths.tokenizer, "missing: run `ace-train init` first");
     parts.tokenizer = std::make_shared<const T5Tokenizer>(paths.tokenizer);
-    parts.vae = AutoencoderKL(vaeConfigFor(config));
-    if (!fs::exists(paths.frozenVae)) {
-        if (!fs::exists(paths.vaeCheckpoint))
-            throw Error(paths.vaeCheckpoint, "missing: train the VAE first (`ace-train vae`)");
-        // Freeze the VAE stage's EMA weights, calibrated to ACE's latent scale.
-        VaeTrainer vaeTrainer(config, AutoencoderKL(vaeConfigFor(config)), torch::kCPU);
-        vaeTrainer.loadCheckpoint(paths.vaeCheckpoint);
-        vaeTrainer.copyEmaTo(parts.vae);
-        const double factor = calibrateLatentScale(parts.vae, calibrationImages(config, 64));
-        if (log) log("vae: latent scale calibrated by a factor " + std::to_string(factor));
-        writeModule(paths.frozenVae, *parts.vae);
-    }
-    readModule(paths.frozenVae, *parts.vae);
+    parts.vae = frozenVae(paths, config, log);
     DiTOptions ditOptions;
     ditOptions.device = device;
     ditOptions.trainable = true;
@@ -244,6 +253,18 @@ int64_t trainDitStage(const fs::path& work, int64_t targetSteps, torch::Device d
     return runLoop(trainer, "dit", targetSteps, config.dit.saveEvery, paths.ditCheckpoint, paths.ditLog, progress, stop);
 }
 
+int64_t trainDecoderStage(const fs::path& work, int64_t targetSteps, torch::Device device, const ProgressFn& progress,
+                          const std::atomic<bool>* stop, const LogFn& log) {
+    const RunPaths paths(work);
+    const TrainConfig config = TrainConfig::load(paths.config);
+    AutoencoderKL vae = frozenVae(paths, config, log);
+    vae->to(device);
+    VaeTrainer trainer(config, vae, device, VaePart::Decoder);
+    if (fs::exists(paths.decoderCheckpoint)) trainer.loadCheckpoint(paths.decoderCheckpoint);
+    return runLoop(trainer, "decoder", targetSteps, config.decoder.saveEvery, paths.decoderCheckpoint, paths.decoderLog,
+                   progress, stop);
+}
+
 std::uintmax_t exportModel(const fs::path& work, const fs::path& out, bool builtIn, const LogFn& log,
                            torch::Dtype weights) {
     const RunPaths paths(work);
@@ -255,6 +276,12 @@ std::uintmax_t exportModel(const fs::path& work, const fs::path& out, bool built
     DiTACE dit(ditConfigFor(config));
     T5Encoder t5(t5ConfigFor(config));
     trainer.emaModules(dit, t5);
+    if (fs::exists(paths.decoderCheckpoint)) {
+        VaeTrainer decoder(config, AutoencoderKL(vaeConfigFor(config)), torch::kCPU, VaePart::Decoder);
+        decoder.loadCheckpoint(paths.decoderCheckpoint);
+        decoder.copyEmaTo(parts.vae);
+        if (log) log("vae: the decoder fine-tuned for " + std::to_string(decoder.step()) + " steps");
+    }
 
     const fs::path models = out / "models";
     for (const char* d : {"dit", "vae", "text_encoder/t5", "tokenizer/t5"}) fs::create_directories(models / d);

@@ -6,6 +6,7 @@
 //   <work>/vae/last.safetensors  VAE training checkpoint;  <work>/vae/loss.tsv
 //   <work>/dit/vae.safetensors   the frozen, latent-calibrated VAE the DiT trains on
 //   <work>/dit/last.safetensors  DiT (+ text encoder) training checkpoint;  <work>/dit/loss.tsv
+//   <work>/decoder/last.safetensors  fine-tuning of the frozen VAE's decoder;  <work>/decoder/loss.tsv
 // exportModel writes a model folder in the release layout that AceModel loads.
 #include <atomic>
 #include <cstdint>
@@ -28,7 +29,8 @@ namespace ace::train {
 
 struct RunPaths {
     explicit RunPaths(std::filesystem::path work);
-    std::filesystem::path root, config, corpus, tokenizer, vaeCheckpoint, vaeLog, frozenVae, ditCheckpoint, ditLog;
+    std::filesystem::path root, config, corpus, tokenizer, vaeCheckpoint, vaeLog, frozenVae, ditCheckpoint, ditLog,
+        decoderCheckpoint, decoderLog;
 };
 
 DiTConfig ditConfigFor(const TrainConfig& config);
@@ -60,8 +62,14 @@ int64_t trainDitStage(const std::filesystem::path& work, int64_t targetSteps, to
                       const ProgressFn& progress, const std::atomic<bool>* stop = nullptr, const LogFn& log = {},
                       int dataThreads = 1);
 
+// Fine-tunes the decoder of the frozen VAE (<work>/dit/vae.safetensors, made from the VAE stage
+// as the DiT stage makes it) up to `targetSteps`: the encoder, and so every latent the DiT learns
+// from, stays bit-identical; exportModel then writes the fine-tuned decoder's EMA weights.
+int64_t trainDecoderStage(const std::filesystem::path& work, int64_t targetSteps, torch::Device device,
+                          const ProgressFn& progress, const std::atomic<bool>* stop = nullptr, const LogFn& log = {});
+
 // The EMA weights as a model folder: <out>/models/{dit,vae,text_encoder/t5,tokenizer/t5} and
-// <out>/models/ace_model.json (built_in: true). `weights` is the stored floating-point type (the
+// <out>/models/ace_model.json (built_in: true); the VAE's decoder is the decoder stage's when it ran. `weights` is the stored floating-point type (the
 // release ships fp16; the engine computes in its own precision either way). Returns the bytes written.
 std::uintmax_t exportModel(const std::filesystem::path& work, const std::filesystem::path& out, bool builtIn = true,
                            const LogFn& log = {}, torch::Dtype weights = torch::kFloat32);

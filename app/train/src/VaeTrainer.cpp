@@ -38,30 +38,42 @@ torch::Tensor imageToTensor(const Image& rgb) {
     return t.permute({2, 0, 1}).to(torch::kFloat32).div(127.5).sub(1.0).contiguous();
 }
 
-VaeTrainer::VaeTrainer(const TrainConfig& config, AutoencoderKL vae, torch::Device device)
+bool VaeTrainer::isDecoderParameter(const std::string& name) {
+    return name.starts_with("decoder.") || name.starts_with("conv2.");
+}
+
+VaeTrainer::VaeTrainer(const TrainConfig& config, AutoencoderKL vae, torch::Device device, VaePart part)
     : m_config(config),
+      m_part(part),
+      m_settings(part == VaePart::Decoder ? m_config.decoder : m_config.vae),
       m_vae(std::move(vae)),
       m_device(device),
-      m_sampler(config.dataSeed ^ 0xAE0000ULL, [&] {
+      // The decoder stage draws images the VAE stage never saw.
+      m_sampler(config.dataSeed ^ (part == VaePart::Decoder ? 0xDEC000ULL : 0xAE0000ULL), [&] {
           // One size per stage so a batch stacks; the autoencoder is convolutional.
           synth::TaskSamplerOptions o;
           o.sizes = {config.sizes.front()};
           return o;
       }()),
-      m_gen(at::make_generator<at::CPUGeneratorImpl>(config.dataSeed ^ 0xAE5EEDULL)) {
+      m_gen(at::make_generator<at::CPUGeneratorImpl>(config.dataSeed ^
+                                                     (part == VaePart::Decoder ? 0xDEC5EEDULL : 0xAE5EEDULL))) {
     m_vae->setTrainable(true);
-    for (auto& p : m_vae->named_parameters(true)) m_params.emplace_back(p.key(), p.value());
-    m_adam = std::make_unique<AdamW>(m_params, AdamWOptions{0.9, 0.999, 1e-8, config.vae.weightDecay});
-    m_ema = std::make_unique<Ema>(m_params, config.vae.emaDecay);
+    for (auto& p : m_vae->named_parameters(true)) {
+        const bool trained = part == VaePart::Whole || isDecoderParameter(p.key());
+        p.value().set_requires_grad(trained);
+        if (trained) m_params.emplace_back(p.key(), p.value());
+    }
+    m_adam = std::make_unique<AdamW>(m_params, AdamWOptions{0.9, 0.999, 1e-8, m_settings.weightDecay});
+    m_ema = std::make_unique<Ema>(m_params, m_settings.emaDecay);
 }
 
 torch::Tensor VaeTrainer::nextBatch() {
     std::vector<torch::Tensor> images;
-    while (static_cast<int>(images.size()) < m_config.vae.batchSize) {
+    while (static_cast<int>(images.size()) < m_settings.batchSize) {
         const synth::LcuSample s = m_sampler.sample(m_cursor++);
         images.push_back(imageToTensor(s.target));
         for (const auto& img : s.images)
-            if (static_cast<int>(images.size()) < m_config.vae.batchSize) images.push_back(imageToTensor(img));
+            if (static_cast<int>(images.size()) < m_settings.batchSize) images.push_back(imageToTensor(img));
     }
     const int crop = m_config.vaeCropSize;
     if (crop > 0) {
@@ -79,12 +91,14 @@ torch::Tensor VaeTrainer::nextBatch() {
 
 std::pair<torch::Tensor, torch::Tensor> VaeTrainer::loss(const torch::Tensor& images) {
     const torch::Tensor x = images.to(m_device);
-    // The autoencoder is trainable (set in the constructor): moments and decode build the graph.
+    // The autoencoder is trainable (set in the constructor): moments and decode build the graph
+    // (for the decoder part, the frozen encoder's parameters do not require gradients).
     const auto [mean, logvar] = m_vae->moments(x);
     const torch::Tensor noise = torch::randn(mean.sizes(), m_gen).to(m_device);
     const torch::Tensor z = mean + torch::exp(0.5 * logvar) * noise;
     const torch::Tensor recon = m_vae->decode(z);
     const torch::Tensor rec = torch::l1_loss(recon, x) + torch::mse_loss(recon, x);
+    if (m_part == VaePart::Decoder) return {rec, rec};  // the KL term has no gradient here
     // KL(q(z|x) || N(0, 1)), summed over latent elements and averaged over the batch.
     const torch::Tensor kl = 0.5 * (mean.pow(2) + logvar.exp() - 1.0 - logvar).sum() / double(x.size(0));
     return {rec + m_config.vaeKlWeight * kl, rec};
@@ -94,7 +108,7 @@ StepStats VaeTrainer::trainStep() {
     const auto start = std::chrono::steady_clock::now();
     m_vae->train();
     StepStats stats;
-    const int micro = std::max(1, m_config.vae.accumulate);
+    const int micro = std::max(1, m_settings.accumulate);
     for (int m = 0; m < micro; ++m) {
         const torch::Tensor batch = nextBatch();
         auto [total, rec] = loss(batch);
@@ -102,17 +116,17 @@ StepStats VaeTrainer::trainStep() {
         stats.loss += rec.item<double>() / micro;
         stats.samples += static_cast<int>(batch.size(0));
     }
-    finishOptimizerStep(m_params, *m_adam, *m_ema, m_config.vae, m_step, stats, start);
+    finishOptimizerStep(m_params, *m_adam, *m_ema, m_settings, m_step, stats, start);
     return stats;
 }
 
 void VaeTrainer::saveCheckpoint(const std::filesystem::path& file) const {
     saveTrainerState(file, {m_params, *m_ema, *m_adam, const_cast<torch::Generator&>(m_gen)},
-                     stageCheckpointMeta("vae", m_step, m_cursor, m_config));
+                     stageCheckpointMeta(stageName(), m_step, m_cursor, m_config));
 }
 
 void VaeTrainer::loadCheckpoint(const std::filesystem::path& file) {
-    const CheckpointMeta meta = loadTrainerState(file, {m_params, *m_ema, *m_adam, m_gen}, "vae", m_config.dataSeed);
+    const CheckpointMeta meta = loadTrainerState(file, {m_params, *m_ema, *m_adam, m_gen}, stageName(), m_config.dataSeed);
     m_step = meta.step;
     m_cursor = meta.samplesSeen;
 }
@@ -120,7 +134,9 @@ void VaeTrainer::loadCheckpoint(const std::filesystem::path& file) {
 void VaeTrainer::copyEmaTo(AutoencoderKL& vae) const {
     torch::NoGradGuard noGrad;
     std::map<std::string, torch::Tensor> shadow(m_ema->shadow().begin(), m_ema->shadow().end());
-    for (auto& p : vae->named_parameters(true)) p.value().copy_(shadow.at(p.key()));
+    for (auto& p : vae->named_parameters(true))
+        if (const auto it = shadow.find(p.key()); it != shadow.end()) p.value().copy_(it->second);
+        else if (m_part == VaePart::Whole) throw Error("VaeTrainer: no EMA weights for " + p.key());
 }
 
 double calibrateLatentScale(AutoencoderKL& vae, const torch::Tensor& images) {

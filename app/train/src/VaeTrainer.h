@@ -3,6 +3,8 @@
 // scenes, edge/grey/segmentation maps, masked inputs): L1 + L2 reconstruction of the posterior
 // sample's decoding plus a small KL term (the Stable Diffusion VAE recipe without the perceptual
 // and adversarial losses). AdamW, clipping, EMA; resumable exactly like the DiT stage.
+// VaePart::Decoder fine-tunes the decoder side alone (conv2 = post_quant_conv and the decoder) on
+// the frozen encoder's posterior samples, with the stage settings `decoder` and a stream of its own.
 #include <filesystem>
 #include <memory>
 
@@ -17,9 +19,11 @@
 
 namespace ace::train {
 
+enum class VaePart { Whole, Decoder };
+
 class VaeTrainer {
 public:
-    VaeTrainer(const TrainConfig& config, AutoencoderKL vae, torch::Device device);
+    VaeTrainer(const TrainConfig& config, AutoencoderKL vae, torch::Device device, VaePart part = VaePart::Whole);
 
     StepStats trainStep();
     // Loss terms of a batch [B, 3, H, W] in [-1, 1] at the current weights: (total, reconstruction).
@@ -33,10 +37,18 @@ public:
 
     void saveCheckpoint(const std::filesystem::path& file) const;
     void loadCheckpoint(const std::filesystem::path& file);
+    // The EMA weights of the trained part into `vae` (the rest of `vae` is left as it is).
     void copyEmaTo(AutoencoderKL& vae) const;
+
+    // Whether a parameter of AutoencoderKL belongs to the decoder side.
+    static bool isDecoderParameter(const std::string& name);
+    // "vae" or "decoder": the stage its checkpoints name.
+    const char* stageName() const { return m_part == VaePart::Decoder ? "decoder" : "vae"; }
 
 private:
     const TrainConfig m_config;
+    const VaePart m_part;
+    const StageSettings& m_settings;  // m_config.vae or m_config.decoder
     AutoencoderKL m_vae;
     torch::Device m_device;
     synth::TaskSampler m_sampler;

@@ -269,6 +269,65 @@ private Q_SLOTS:
         QVERIFY(chanceT2i.chanceScores.at("colour_recall") < 1);
     }
 
+    // The decoder stage fine-tunes the frozen VAE's decoder side only: the encoder the DiT learns
+    // from stays bit-identical, the stage resumes exactly, and the export writes the fine-tuned
+    // decoder's EMA weights beside the untouched encoder.
+    void decoderFineTuningKeepsTheEncoder() {
+        const fs::path straight = fs::path(m_dir.path().toStdString()) / "decoder-straight";
+        const fs::path resumed = fs::path(m_dir.path().toStdString()) / "decoder-resumed";
+        fs::copy(m_base, straight, fs::copy_options::recursive);
+        QCOMPARE(trainVaeStage(straight, 1, torch::kCPU, nullptr), int64_t(1));
+        fs::copy(straight, resumed, fs::copy_options::recursive);
+
+        std::vector<StepStats> steps;
+        auto record = [&](const std::string& stage, const StepStats& s, int64_t) {
+            QCOMPARE(stage, std::string("decoder"));
+            steps.push_back(s);
+        };
+        QCOMPARE(trainDecoderStage(straight, 4, torch::kCPU, record), int64_t(4));
+        QCOMPARE(steps.size(), std::size_t(4));
+        for (const StepStats& s : steps) {
+            QVERIFY(std::isfinite(s.loss) && s.loss > 0);
+            QCOMPARE(s.samples, tinyConfig().decoder.batchSize);
+        }
+        QCOMPARE(trainDecoderStage(resumed, 2, torch::kCPU, nullptr), int64_t(2));
+        QCOMPARE(trainDecoderStage(resumed, 4, torch::kCPU, nullptr), int64_t(4));
+        const RunPaths paths(straight);
+        compareCheckpoints(paths.decoderCheckpoint, RunPaths(resumed).decoderCheckpoint);
+
+        // The checkpoint holds the decoder side alone, and it moved away from the frozen weights.
+        const CheckpointFile ckpt(paths.decoderCheckpoint);
+        QCOMPARE(ckpt.meta().stage, std::string("decoder"));
+        const ace::ckpt::SafetensorsReader frozen(paths.frozenVae);
+        int decoderKeys = 0, moved = 0;
+        for (const auto& key : frozen.keys()) {
+            const bool decoderSide = VaeTrainer::isDecoderParameter(key);
+            QCOMPARE(ckpt.contains("ema." + key), decoderSide);
+            if (!decoderSide) continue;
+            ++decoderKeys;
+            if (!torch::equal(ckpt.load("ema." + key), frozen.load(key))) ++moved;
+        }
+        QVERIFY(decoderKeys > 10);
+        QVERIFY2(moved > decoderKeys / 2, qPrintable(QString("%1 of %2").arg(moved).arg(decoderKeys)));
+
+        // The DiT stage still trains on the frozen file, which the decoder stage left as it was.
+        const QByteArray frozenBytes = readBytes(paths.frozenVae);
+        QCOMPARE(trainDitStage(straight, 1, torch::kCPU, nullptr), int64_t(1));
+        QCOMPARE(readBytes(paths.frozenVae), frozenBytes);
+
+        std::vector<std::string> messages;
+        const fs::path out = fs::path(m_dir.path().toStdString()) / "decoder-export";
+        exportModel(straight, out, true, [&](const std::string& m) { messages.push_back(m); });
+        QVERIFY(std::find(messages.begin(), messages.end(), "vae: the decoder fine-tuned for 4 steps") != messages.end());
+        const ace::ckpt::SafetensorsReader exported(out / "models" / "vae" / "vae.safetensors");
+        QCOMPARE(exported.keys(), frozen.keys());
+        for (const auto& key : exported.keys()) {
+            const torch::Tensor expected =
+                VaeTrainer::isDecoderParameter(key) ? ckpt.load("ema." + key) : frozen.load(key);
+            QVERIFY2(torch::equal(exported.load(key), expected), key.c_str());
+        }
+    }
+
     // One VAE call per image size (the default on CUDA) prepares the same batch as one call per
     // image, up to the rounding of batched convolutions: same draws, same loss.
     void batchedEncodingMatchesPerImage() {
