@@ -48,7 +48,7 @@ commands:
            [--turns 3] [--guide-scale 4.5] [--guide-rescale 0.5]
            run N fresh samples of each task kind through the model (the app's pipeline) and print
            the mean scores per kind (synth/TaskScores.h), then N conversations of --turns edits,
-           each turn on the previous output (0: none); --out-dir keeps the outputs and targets
+           each turn on the previous output (0: none); --out-dir keeps the outputs, targets and VAE round trips
 
 common: --threads N (intra-op threads), --device cpu|cuda
 Ctrl-C during training saves a checkpoint and stops; the same command continues.

@@ -99,11 +99,16 @@ std::vector<KindReport> evaluateModel(const std::shared_ptr<const AceModel>& mod
             const TurnResult result = session.run(evalRequest(sample, options, options.seed * 1000 + i));
             modelSeconds += std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
             outputs.add(synth::scoreOutput(sample, result.image));
-            if (options.ceiling) ceiling.add(synth::scoreOutput(sample, autoencoderRoundTrip(*model, sample.target)));
+            Image roundTrip;
+            if (options.ceiling) {
+                roundTrip = autoencoderRoundTrip(*model, sample.target);
+                ceiling.add(synth::scoreOutput(sample, roundTrip));
+            }
             if (!options.outputDir.empty()) {
                 const std::string stem = synth::taskKindName(kind) + "_" + std::to_string(i);
                 writeImage(options.outputDir / (stem + "_output.png"), result.image);
                 writeImage(options.outputDir / (stem + "_target.png"), sample.target);
+                if (options.ceiling) writeImage(options.outputDir / (stem + "_vae.png"), roundTrip);
             }
             ++report.samples;
         }

@@ -238,6 +238,7 @@ private Q_SLOTS:
         QVERIFY(reports[2].meanScores.count("edge_f1"));
         QVERIFY(reports[3].meanScores.count("keep_l1"));
         QVERIFY(fs::exists(eo.outputDir / "canny_0_output.png"));
+        QVERIFY(fs::exists(eo.outputDir / "canny_0_vae.png"));  // the ceiling's round trip
         const std::string table = formatReports(reports);
         QVERIFY2(table.find("inpaint_box") != std::string::npos, table.c_str());
         // The timing column is the model's turns; the ceiling table (VAE round trips) has none.
