@@ -90,7 +90,10 @@ const std::vector<Expectation>& expectations() {
         {TaskKind::Outpaint, "keep_l1", kAtMost, 0.12},
         // layer editing
         {TaskKind::Decouple, "target_l1", kAtMost, 0.8, kChance, nullptr, kNotLearned},
-        {TaskKind::Fuse, "target_l1", kAtMost, 1.0, kBaseline, "baseline_l1", kNotLearned},
+        // (fusing is judged where the layer's shape lands: the whole picture's L1 against the
+        // do-nothing answer's is below what the VAE's own round trip reaches)
+        {TaskKind::Fuse, "edit_l1", kAtMost, 0.6, kBaseline, "edit_baseline_l1", kNotLearned},
+        {TaskKind::Fuse, "keep_l1", kAtMost, 0.12},
         // reference generation
         {TaskKind::Reference, "target_l1", kAtMost, 0.6, kBaseline, "baseline_l1"},
         // several turns with history
@@ -168,11 +171,12 @@ private Q_SLOTS:
         QVERIFY2(e.direction == kAtMost ? value <= bound : value >= bound, what.constData());
     }
 
-    // Every task family has at least one expectation the shipped weights meet.
+    // Every task family has at least one expectation the shipped weights meet, other than keeping
+    // what is not to change (which the do-nothing answer meets too).
     void everyFamilyIsJudged() {
         std::set<std::string> families;
         for (const Expectation& e : expectations())
-            if (!e.notLearnedYet) families.insert(ace::synth::taskFamilyName(e.kind));
+            if (!e.notLearnedYet && std::string(e.score) != "keep_l1") families.insert(ace::synth::taskFamilyName(e.kind));
         for (TaskKind k : ace::synth::allTaskKinds())
             QVERIFY2(families.count(ace::synth::taskFamilyName(k)), ace::synth::taskFamilyName(k).c_str());
     }

@@ -518,6 +518,9 @@ LcuSample TaskSampler::build(TaskKind kind, SynthRandom& rng) const {
             out.tasks = {"", ""};
             out.target = renderScene(after);
             out.targetScene = after;
+            // Fusing edits the background ({image1}, the last input) where the layer's shape lands.
+            // (A reference's last input is the reference, not the image it changes: no region.)
+            if (kind == TaskKind::Fuse) out.editRegion = binarise(shapeCoverage(*shape, width, height));
             return out;
         }
         case TaskKind::MultiTurn: {
