@@ -2,6 +2,7 @@
 #include <atomic>
 #include <csignal>
 #include <cstdio>
+#include <filesystem>
 #include <iostream>
 #include <map>
 #include <sstream>
@@ -17,6 +18,7 @@
 #include "ace/imaging/ImageIo.h"
 #include "ace/imaging/synth/SampleSheet.h"
 #include "ace/imaging/synth/TaskSampler.h"
+#include "ace/imaging/synth/TaskScores.h"
 
 namespace {
 
@@ -38,6 +40,9 @@ commands:
   cooldown --work DIR --from STEP --over N [--floor F] [--stage dit|vae|decoder]
            from STEP on, lower the stage's learning rate linearly to F (default 0) x its rate over
            N steps (written to WORK/train_config.json; the next `dit`/`vae` command follows it)
+  roundtrip (--work DIR | --model DIR) --out-dir DIR IMAGE...
+           each image through the autoencoder (encode to the posterior mean, decode): writes
+           <stem>_vae.png and prints the mean absolute error per image (0..1)
   export   --work DIR --out DIR [--not-built-in] [--dtype fp32|fp16|bf16]
            write the EMA weights as a model folder (release layout + ace_model.json)
   preview  --out FILE.png [--seed N] [--count N] [--kind NAME] [--size WxH]
@@ -54,11 +59,16 @@ common: --threads N (intra-op threads), --device cpu|cuda
 Ctrl-C during training saves a checkpoint and stops; the same command continues.
 )";
 
-std::map<std::string, std::string> parseOptions(int argc, char** argv) {
+// Options --name value; other arguments go to `positional` where the command takes them.
+std::map<std::string, std::string> parseOptions(int argc, char** argv, std::vector<std::string>* positional) {
     std::map<std::string, std::string> opts;
     for (int i = 2; i < argc; ++i) {
         std::string a = argv[i];
-        if (!a.starts_with("--")) throw ace::Error("unexpected argument \"" + a + "\"");
+        if (!a.starts_with("--")) {
+            if (!positional) throw ace::Error("unexpected argument \"" + a + "\"");
+            positional->push_back(a);
+            continue;
+        }
         a = a.substr(2);
         if (a == "not-built-in") {
             opts[a] = "1";
@@ -112,7 +122,8 @@ int main(int argc, char** argv) {
     }
     const std::string command = argv[1];
     try {
-        const auto o = parseOptions(argc, argv);
+        std::vector<std::string> positional;
+        const auto o = parseOptions(argc, argv, command == "roundtrip" ? &positional : nullptr);
         if (o.count("threads")) torch::set_num_threads(std::stoi(o.at("threads")));
         const torch::Device device(get(o, "device", "cpu"));
         std::signal(SIGINT, onSignal);
@@ -149,6 +160,34 @@ int main(int argc, char** argv) {
             config.save(paths.config);
             std::cout << stage << ": learning rate " << s.learningRate << " falls to " << s.decayFloor * s.learningRate
                       << " from step " << s.decayFromStep << " to step " << s.decayFromStep + s.decaySteps << "\n";
+        } else if (command == "roundtrip") {
+            std::vector<ace::Image> images;
+            for (const std::string& file : positional) images.push_back(ace::readImage(file));
+            if (images.empty()) throw ace::Error("roundtrip: name at least one image");
+            std::vector<ace::Image> out;
+            if (o.count("model")) {
+                const auto model = ace::AceModel::load(o.at("model"));
+                for (std::size_t i = 0; i < images.size(); ++i) {
+                    if (images[i].width % 8 || images[i].height % 8)
+                        throw ace::Error(positional[i], "the autoencoder takes sides that are multiples of 8");
+                    out.push_back(ace::train::autoencoderRoundTrip(*model, images[i]));
+                }
+            } else {
+                for (std::size_t i = 0; i < images.size(); ++i) {
+                    try {
+                        out.push_back(ace::train::autoencoderRoundTrips(need(o, "work"), {images[i]}).front());
+                    } catch (const ace::Error& e) {
+                        throw ace::Error(positional[i], e.what());
+                    }
+                }
+            }
+            const std::filesystem::path dir = need(o, "out-dir");
+            std::filesystem::create_directories(dir);
+            for (std::size_t i = 0; i < images.size(); ++i) {
+                const std::filesystem::path file = dir / (std::filesystem::path(positional[i]).stem().string() + "_vae.png");
+                ace::writeImage(file, out[i]);
+                std::printf("%-40s L1 %.4f\n", positional[i].c_str(), ace::synth::meanAbsDifference(out[i], images[i]));
+            }
         } else if (command == "export") {
             const std::string dtype = get(o, "dtype", "fp32");
             if (dtype != "fp32" && dtype != "fp16" && dtype != "bf16") throw ace::Error("--dtype must be fp32, fp16 or bf16");

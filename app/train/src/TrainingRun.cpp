@@ -14,6 +14,7 @@
 #include "ace/imaging/synth/TaskSampler.h"
 #include "checkpoint/SafetensorsReader.h"
 #include "checkpoint/StateDict.h"
+#include "pipeline/TensorImages.h"
 #include "pipeline/ModelFolder.h"
 
 namespace ace::train {
@@ -263,6 +264,37 @@ int64_t trainDecoderStage(const fs::path& work, int64_t targetSteps, torch::Devi
     if (fs::exists(paths.decoderCheckpoint)) trainer.loadCheckpoint(paths.decoderCheckpoint);
     return runLoop(trainer, "decoder", targetSteps, config.decoder.saveEvery, paths.decoderCheckpoint, paths.decoderLog,
                    progress, stop);
+}
+
+std::vector<Image> autoencoderRoundTrips(const fs::path& work, const std::vector<Image>& images) {
+    const RunPaths paths(work);
+    const TrainConfig config = TrainConfig::load(paths.config);
+    AutoencoderKL vae(vaeConfigFor(config));
+    if (fs::exists(paths.frozenVae)) {
+        readModule(paths.frozenVae, *vae);
+    } else {
+        if (!fs::exists(paths.vaeCheckpoint)) throw Error(paths.vaeCheckpoint, "missing: train the VAE first (`ace-train vae`)");
+        VaeTrainer stage(config, AutoencoderKL(vaeConfigFor(config)), torch::kCPU);
+        stage.loadCheckpoint(paths.vaeCheckpoint);
+        stage.copyEmaTo(vae);
+    }
+    if (fs::exists(paths.decoderCheckpoint)) {
+        VaeTrainer decoder(config, AutoencoderKL(vaeConfigFor(config)), torch::kCPU, VaePart::Decoder);
+        decoder.loadCheckpoint(paths.decoderCheckpoint);
+        decoder.copyEmaTo(vae);
+    }
+    torch::NoGradGuard noGrad;
+    vae->eval();
+    const int64_t f = vae->config().downFactor();
+    std::vector<Image> out;
+    for (const Image& image : images) {
+        if (image.width % f || image.height % f)
+            throw Error("an image of " + std::to_string(image.width) + "x" + std::to_string(image.height) +
+                        ": the autoencoder takes sides that are multiples of " + std::to_string(f));
+        const torch::Tensor z = vae->encode(imageToTensor(image).unsqueeze(0), static_cast<torch::Generator*>(nullptr));
+        out.push_back(tensorToImage((vae->decode(z)[0] + 1.0) / 2.0));
+    }
+    return out;
 }
 
 std::uintmax_t exportModel(const fs::path& work, const fs::path& out, bool builtIn, const LogFn& log,

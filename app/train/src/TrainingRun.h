@@ -13,11 +13,13 @@
 #include <filesystem>
 #include <functional>
 #include <string>
+#include <vector>
 
 #include <torch/types.h>
 
 #include "TrainConfig.h"
 #include "TrainStats.h"
+#include "ace/common/Image.h"
 
 namespace ace {
 struct DiTConfig;
@@ -67,6 +69,11 @@ int64_t trainDitStage(const std::filesystem::path& work, int64_t targetSteps, to
 // from, stays bit-identical; exportModel then writes the fine-tuned decoder's EMA weights.
 int64_t trainDecoderStage(const std::filesystem::path& work, int64_t targetSteps, torch::Device device,
                           const ProgressFn& progress, const std::atomic<bool>* stop = nullptr, const LogFn& log = {});
+
+// Each image encoded to its posterior mean and decoded by the run's autoencoder as far as it is
+// trained (CPU, float32): the frozen VAE with the decoder stage's weights when those stages ran,
+// else the VAE stage's EMA weights (the latent calibration leaves round trips as they are).
+std::vector<Image> autoencoderRoundTrips(const std::filesystem::path& work, const std::vector<Image>& images);
 
 // The EMA weights as a model folder: <out>/models/{dit,vae,text_encoder/t5,tokenizer/t5} and
 // <out>/models/ace_model.json (built_in: true); the VAE's decoder is the decoder stage's when it ran. `weights` is the stored floating-point type (the
