@@ -84,8 +84,15 @@ TrainConfig TrainConfig::preset(const std::string& name) {
         return g;
     }
     if (name == "builtin") {
+        // 64 channels at full resolution: with 32, every GroupNorm (32 groups) normalises single
+        // channels over the image, so flat regions lose their colour (the first run's VAE decoded
+        // white as (217, 219, 222) and black as (41, 39, 32)); two channels per group keep it.
+        c.arch.vaeCh = 64;
+        c.arch.vaeChMult = {1, 1, 1, 2};
         c.vaeCropSize = 32;
         c.vae.learningRate = 4e-4;
+        c.vae.decayFromStep = 10000;  // cooled down over the last 2000 of the 12000 steps
+        c.vae.decaySteps = 2000;
         // After kBuiltinFocusStep steps on the uniform mix the model copied, filled, greyed,
         // segmented and decoupled, but had not learned the families that follow an instruction
         // naming one element, draw a requested shape or trace edges; the rest of the run gives

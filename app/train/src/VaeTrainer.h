@@ -48,7 +48,7 @@ public:
 private:
     const TrainConfig m_config;
     const VaePart m_part;
-    const StageSettings& m_settings;  // m_config.vae or m_config.decoder
+    const StageSettings m_settings;  // m_config.vae or m_config.decoder
     AutoencoderKL m_vae;
     torch::Device m_device;
     synth::TaskSampler m_sampler;

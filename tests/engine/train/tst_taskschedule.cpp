@@ -1,6 +1,6 @@
 // The DiT stage's task mix over time: without phases the stream is the uniform sampler's, a phase
 // changes the kinds drawn from its first step on (and only then), and the configuration stores
-// phases and refuses bad ones with the file's name.
+// phases and refuses bad ones with the file's name; the built-in presets keep what their runs learned.
 #include <QtTest>
 
 #include <fstream>
@@ -101,6 +101,16 @@ private Q_SLOTS:
                  cpu.ditTaskPhases.front().fromStep * cpu.dit.batchSize);
         QCOMPARE(gpu.ditTaskPhases.front().weights, cpu.ditTaskPhases.front().weights);
         QVERIFY(gpu.bf16);
+    }
+
+    // GroupNorm has 32 groups: with 32 channels a level normalises single channels over the
+    // image and flat regions lose their colour (the first built-in run's VAE), so the built-in
+    // autoencoder keeps at least two channels per group at every level.
+    void builtinAutoencoderKeepsTwoChannelsPerGroup() {
+        for (const char* name : {"builtin", "builtin-gpu"}) {
+            const TrainConfig c = TrainConfig::preset(name);
+            for (int64_t mult : c.arch.vaeChMult) QVERIFY2(c.arch.vaeCh * mult >= 64, name);
+        }
     }
 
     void badPhasesNameTheFileAndTheProblem_data() {
