@@ -464,11 +464,17 @@ LcuSample TaskSampler::build(TaskKind kind, SynthRandom& rng) const {
             for (std::size_t i = 0; i < s.shapes.size(); ++i)
                 if (colourDistance(s.shapes[i].colour, white) >= gen.options().minColourDistance) candidates.push_back(i);
             if (candidates.empty()) continue;
-            const Shape& shape = s.shapes[rng.pick(candidates)];
+            const std::size_t index = rng.pick(candidates);
+            const Shape& shape = s.shapes[index];
             const Scene layer = whiteLayer(s, shape);
-            return singleImage(kind, renderScene(s), s,
-                               InstructionTemplates::instruction(kind, {{"shape", shapeNoun(shape)}}, rng),
-                               renderScene(layer), layer);
+            LcuSample out = singleImage(kind, renderScene(s), s,
+                                        InstructionTemplates::instruction(kind, {{"shape", shapeNoun(shape)}}, rng),
+                                        renderScene(layer), layer);
+            // Decoupling whitens every pixel but those where the shape is wholly visible.
+            Image region = visibleCoverage(s, index);
+            for (auto& v : region.data) v = v < 255 ? 255 : 0;
+            out.editRegion = std::move(region);
+            return out;
         }
         case TaskKind::Fuse:
         case TaskKind::Reference: {

@@ -28,8 +28,8 @@ struct LcuSample {
     std::vector<std::string> tasks;  // per image: "" or "inpainting"
     Image target;                    // RGB
     // 1 channel 0/255: the pixels where target may differ from images.back(); null for kinds that
-    // change every pixel (analysis, controllable generation, text-to-image, decouple) or whose last
-    // input is not the image they change (reference).
+    // change every pixel (analysis, controllable generation, text-to-image) or whose last input is
+    // not the image they change (reference). Decouple: all but the shape's wholly visible pixels.
     Image editRegion;
     Scene targetScene;               // what the target shows (analysis kinds: the analysed scene)
     std::vector<Scene> inputScenes;  // per image where it shows a scene (maps: the scene they encode)
