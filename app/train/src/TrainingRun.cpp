@@ -14,8 +14,8 @@
 #include "ace/imaging/synth/TaskSampler.h"
 #include "checkpoint/SafetensorsReader.h"
 #include "checkpoint/StateDict.h"
-#include "pipeline/TensorImages.h"
 #include "pipeline/ModelFolder.h"
+#include "pipeline/TensorImages.h"
 
 namespace ace::train {
 namespace fs = std::filesystem;
@@ -203,16 +203,31 @@ struct DitParts {
     std::shared_ptr<const T5Tokenizer> tokenizer;
 };
 
+// The VAE stage's EMA weights (CPU).
+AutoencoderKL vaeStageWeights(const RunPaths& paths, const TrainConfig& config) {
+    if (!fs::exists(paths.vaeCheckpoint)) throw Error(paths.vaeCheckpoint, "missing: train the VAE first (`ace-train vae`)");
+    AutoencoderKL vae(vaeConfigFor(config));
+    VaeTrainer stage(config, AutoencoderKL(vaeConfigFor(config)), torch::kCPU);
+    stage.loadCheckpoint(paths.vaeCheckpoint);
+    stage.copyEmaTo(vae);
+    return vae;
+}
+
+// The decoder stage's EMA weights into `vae`; returns its steps (0: the stage never ran).
+int64_t applyDecoderStage(const RunPaths& paths, const TrainConfig& config, AutoencoderKL& vae) {
+    if (!fs::exists(paths.decoderCheckpoint)) return 0;
+    VaeTrainer decoder(config, AutoencoderKL(vaeConfigFor(config)), torch::kCPU, VaePart::Decoder);
+    decoder.loadCheckpoint(paths.decoderCheckpoint);
+    decoder.copyEmaTo(vae);
+    return decoder.step();
+}
+
 // The VAE the DiT trains on: the VAE stage's EMA weights, calibrated to ACE's latent scale, frozen
 // in <work>/dit/vae.safetensors the first time a later stage needs them.
 AutoencoderKL frozenVae(const RunPaths& paths, const TrainConfig& config, const LogFn& log) {
     AutoencoderKL vae(vaeConfigFor(config));
     if (!fs::exists(paths.frozenVae)) {
-        if (!fs::exists(paths.vaeCheckpoint))
-            throw Error(paths.vaeCheckpoint, "missing: train the VAE first (`ace-train vae`)");
-        VaeTrainer vaeTrainer(config, AutoencoderKL(vaeConfigFor(config)), torch::kCPU);
-        vaeTrainer.loadCheckpoint(paths.vaeCheckpoint);
-        vaeTrainer.copyEmaTo(vae);
+        vae = vaeStageWeights(paths, config);
         const double factor = calibrateLatentScale(vae, calibrationImages(config, 64));
         if (log) log("vae: latent scale calibrated by a factor " + std::to_string(factor));
         writeModule(paths.frozenVae, *vae);
@@ -269,20 +284,8 @@ int64_t trainDecoderStage(const fs::path& work, int64_t targetSteps, torch::Devi
 std::vector<Image> autoencoderRoundTrips(const fs::path& work, const std::vector<Image>& images) {
     const RunPaths paths(work);
     const TrainConfig config = TrainConfig::load(paths.config);
-    AutoencoderKL vae(vaeConfigFor(config));
-    if (fs::exists(paths.frozenVae)) {
-        readModule(paths.frozenVae, *vae);
-    } else {
-        if (!fs::exists(paths.vaeCheckpoint)) throw Error(paths.vaeCheckpoint, "missing: train the VAE first (`ace-train vae`)");
-        VaeTrainer stage(config, AutoencoderKL(vaeConfigFor(config)), torch::kCPU);
-        stage.loadCheckpoint(paths.vaeCheckpoint);
-        stage.copyEmaTo(vae);
-    }
-    if (fs::exists(paths.decoderCheckpoint)) {
-        VaeTrainer decoder(config, AutoencoderKL(vaeConfigFor(config)), torch::kCPU, VaePart::Decoder);
-        decoder.loadCheckpoint(paths.decoderCheckpoint);
-        decoder.copyEmaTo(vae);
-    }
+    AutoencoderKL vae = fs::exists(paths.frozenVae) ? frozenVae(paths, config, {}) : vaeStageWeights(paths, config);
+    applyDecoderStage(paths, config, vae);
     torch::NoGradGuard noGrad;
     vae->eval();
     const int64_t f = vae->config().downFactor();
@@ -308,12 +311,8 @@ std::uintmax_t exportModel(const fs::path& work, const fs::path& out, bool built
     DiTACE dit(ditConfigFor(config));
     T5Encoder t5(t5ConfigFor(config));
     trainer.emaModules(dit, t5);
-    if (fs::exists(paths.decoderCheckpoint)) {
-        VaeTrainer decoder(config, AutoencoderKL(vaeConfigFor(config)), torch::kCPU, VaePart::Decoder);
-        decoder.loadCheckpoint(paths.decoderCheckpoint);
-        decoder.copyEmaTo(parts.vae);
-        if (log) log("vae: the decoder fine-tuned for " + std::to_string(decoder.step()) + " steps");
-    }
+    if (const int64_t steps = applyDecoderStage(paths, config, parts.vae); steps > 0 && log)
+        log("vae: the decoder fine-tuned for " + std::to_string(steps) + " steps");
 
     const fs::path models = out / "models";
     for (const char* d : {"dit", "vae", "text_encoder/t5", "tokenizer/t5"}) fs::create_directories(models / d);
