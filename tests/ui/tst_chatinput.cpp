@@ -5,6 +5,7 @@
 #include <QtTest>
 
 #include <QAbstractItemView>
+#include <QAccessible>
 #include <QClipboard>
 #include <QComboBox>
 #include <QCompleter>
@@ -496,6 +497,37 @@ private Q_SLOTS:
         view->setCurrentIndex(model.resultIndex(running));
         QTest::keyClick(view, Qt::Key_Tab);
         QTRY_VERIFY(!view->hasFocus());
+    }
+
+    // Screen readers hear of the button the keyboard is on: the list's accessible description
+    // (what assistive technology reads from its interface) is the button's text with its key, and
+    // nothing again on the row.
+    void focusedRowButtonIsAnnounced() {
+        ChatModel model;
+        ChatPanel panel(&model);
+        QVERIFY(shownAndActive(panel));
+        const int done = addFinishedTurn(model, test::makeScene(320, 240, 12));
+        QListView* view = panel.view();
+        view->setFocus();
+        const QModelIndex row = model.resultIndex(done);
+        view->setCurrentIndex(row);
+        QVERIFY(view->hasFocus());
+        QAccessibleInterface* list = QAccessible::queryAccessibleInterface(view);
+        QVERIFY(list);
+        QCOMPARE(list->text(QAccessible::Description), QString());
+
+        QTest::keyClick(view, Qt::Key_Tab);
+        QVERIFY2(list->text(QAccessible::Description).startsWith(ChatDelegate::actionText(ChatAction::UseAsCanvas, row)),
+                 qPrintable(list->text(QAccessible::Description)));
+        QTest::keyClick(view, Qt::Key_Tab);
+        const QString regenerate = list->text(QAccessible::Description);
+        QVERIFY2(regenerate.startsWith(ChatDelegate::actionText(ChatAction::Regenerate, row)), qPrintable(regenerate));
+        QVERIFY2(regenerate.endsWith(QStringLiteral("(%1)").arg(QKeySequence(Qt::CTRL | Qt::Key_R).toString(QKeySequence::NativeText))),
+                 qPrintable(regenerate));  // with its key, as the tooltip
+        QCOMPARE(regenerate, QToolTip::text());
+        QTest::keyClick(view, Qt::Key_Tab, Qt::ShiftModifier);
+        QTest::keyClick(view, Qt::Key_Tab, Qt::ShiftModifier);
+        QCOMPARE(list->text(QAccessible::Description), QString());
     }
 
     // With a dark palette the rows, buttons and context bar take the palette's colours (no light

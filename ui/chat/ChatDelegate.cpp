@@ -172,6 +172,14 @@ int hitButton(const QList<ChatDelegate::Button>& buttons, const QPoint& pos) {
     return -1;
 }
 
+// The text of the button the keyboard is on ("" on the row) as the view's accessible description.
+// The buttons are drawn, not widgets, so assistive technology learns of the focused one this way:
+// setAccessibleDescription sends DescriptionChanged, which screen readers read out on the focused
+// widget.
+void announceKeyboardButton(QAbstractItemView* view, const QString& text) {
+    if (view->accessibleDescription() != text) view->setAccessibleDescription(text);
+}
+
 }  // namespace
 
 QList<ChatAction> ChatDelegate::rowActions(const QModelIndex& index) {
@@ -363,6 +371,7 @@ void ChatDelegate::setKeyboardButton(QAbstractItemView* view, const QModelIndex&
     m_keyboardButton = button >= 0 ? button : -1;
     if (button < 0) {
         QToolTip::hideText();
+        announceKeyboardButton(view, QString());
         return;
     }
     view->update(index);
@@ -378,6 +387,7 @@ void ChatDelegate::setKeyboardButton(QAbstractItemView* view, const QModelIndex&
     const QKeySequence keys = actionShortcut(bs[button].action);
     if (!keys.isEmpty()) text += QStringLiteral(" (%1)").arg(keys.toString(QKeySequence::NativeText));
     QToolTip::showText(view->viewport()->mapToGlobal(bs[button].rect.bottomLeft()), text, view->viewport(), bs[button].rect);
+    announceKeyboardButton(view, text);
 }
 
 void ChatDelegate::trigger(const QModelIndex& index, int button) {
