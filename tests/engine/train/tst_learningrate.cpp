@@ -5,6 +5,7 @@
 
 #include <fstream>
 
+#include "RefusedConfig.h"
 #include "TrainConfig.h"
 #include "TrainStats.h"
 #include "TrainingRun.h"
@@ -83,17 +84,7 @@ private Q_SLOTS:
     void badCooldownsNameTheFileAndTheProblem() {
         QFETCH(QString, dit);
         QFETCH(QString, problem);
-        QTemporaryDir dir;
-        const fs::path file = fs::path(dir.path().toStdString()) / "train_config.json";
-        std::ofstream(file) << R"({"name": "x", "dit": )" << dit.toStdString() << "}\n";
-        try {
-            TrainConfig::load(file);
-            QFAIL("loaded a configuration with a bad cool-down");
-        } catch (const ace::Error& e) {
-            const QString message = QString::fromStdString(e.what());
-            QVERIFY2(message.contains(QString::fromStdString(file.string())), qPrintable(message));
-            QVERIFY2(message.contains(problem), qPrintable(message));
-        }
+        test::verifyConfigRefused(R"({"name": "x", "dit": )" + dit.toStdString() + "}", problem);
     }
 
     // packaging/train-builtin.sh runs `init` before every stage: a run given a cool-down is still

@@ -6,6 +6,7 @@
 #include <fstream>
 #include <set>
 
+#include "RefusedConfig.h"
 #include "TaskSchedule.h"
 #include "TrainConfig.h"
 #include "ace/common/Error.h"
@@ -128,17 +129,7 @@ private Q_SLOTS:
     void badPhasesNameTheFileAndTheProblem() {
         QFETCH(QString, phases);
         QFETCH(QString, problem);
-        QTemporaryDir dir;
-        const fs::path file = fs::path(dir.path().toStdString()) / "train_config.json";
-        std::ofstream(file) << R"({"name": "x", "dit_task_phases": )" << phases.toStdString() << "}\n";
-        try {
-            TrainConfig::load(file);
-            QFAIL("loaded a configuration with bad phases");
-        } catch (const ace::Error& e) {
-            const QString message = QString::fromStdString(e.what());
-            QVERIFY2(message.contains(QString::fromStdString(file.string())), qPrintable(message));
-            QVERIFY2(message.contains(problem), qPrintable(message));
-        }
+        test::verifyConfigRefused(R"({"name": "x", "dit_task_phases": )" + phases.toStdString() + "}", problem);
     }
 };
 
