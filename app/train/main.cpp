@@ -39,7 +39,7 @@ commands:
            encoder and so the DiT's latent space stay as they are; the export takes it)
   cooldown --work DIR --from STEP --over N [--floor F] [--stage dit|vae|decoder]
            from STEP on, lower the stage's learning rate linearly to F (default 0) x its rate over
-           N steps (written to WORK/train_config.json; the next `dit`/`vae` command follows it)
+           N steps (written to WORK/train_config.json; the stage's next command follows it)
   roundtrip (--work DIR | --model DIR) --out-dir DIR IMAGE...
            each image through the autoencoder (encode to the posterior mean, decode): writes
            <stem>_vae.png and prints the mean absolute error per image (0..1)
@@ -112,6 +112,49 @@ void printMessage(const std::string& message) {
     std::fflush(stdout);
 }
 
+// `ace-train cooldown`: a linear fall of one stage's learning rate, written to the run's settings.
+void setCooldown(const std::map<std::string, std::string>& o) {
+    const ace::train::RunPaths paths(need(o, "work"));
+    auto config = ace::train::TrainConfig::load(paths.config);
+    const std::string stage = get(o, "stage", "dit");
+    if (stage != "dit" && stage != "vae" && stage != "decoder")
+        throw ace::Error("--stage must be dit, vae or decoder");
+    ace::train::StageSettings& s = stage == "dit" ? config.dit : stage == "vae" ? config.vae : config.decoder;
+    s.decayFromStep = std::stoll(need(o, "from"));
+    s.decaySteps = std::stoll(need(o, "over"));
+    s.decayFloor = std::stod(get(o, "floor", "0"));
+    if (s.decayFromStep < 1 || s.decaySteps < 1 || s.decayFloor < 0 || s.decayFloor > 1)
+        throw ace::Error("--from and --over must be at least 1 and --floor within 0..1");
+    config.save(paths.config);
+    std::cout << stage << ": learning rate " << s.learningRate << " falls to " << s.decayFloor * s.learningRate
+              << " from step " << s.decayFromStep << " to step " << s.decayFromStep + s.decaySteps << "\n";
+}
+
+// `ace-train roundtrip`: each image through a run's or a model's autoencoder.
+void roundTrips(const std::map<std::string, std::string>& o, const std::vector<std::string>& positional) {
+    std::vector<ace::Image> images;
+    for (const std::string& file : positional) images.push_back(ace::readImage(file));
+    if (images.empty()) throw ace::Error("roundtrip: name at least one image");
+    for (std::size_t i = 0; i < images.size(); ++i)
+        if (images[i].width % 8 || images[i].height % 8)  // the release's and the presets' 8x autoencoders
+            throw ace::Error(positional[i], std::to_string(images[i].width) + "x" + std::to_string(images[i].height) +
+                                                ": the autoencoder takes sides that are multiples of 8");
+    std::vector<ace::Image> out;
+    if (o.count("model")) {
+        const auto model = ace::AceModel::load(o.at("model"));
+        for (const ace::Image& image : images) out.push_back(ace::train::autoencoderRoundTrip(*model, image));
+    } else {
+        out = ace::train::autoencoderRoundTrips(need(o, "work"), images);
+    }
+    const std::filesystem::path dir = need(o, "out-dir");
+    std::filesystem::create_directories(dir);
+    for (std::size_t i = 0; i < images.size(); ++i) {
+        const std::filesystem::path file = dir / (std::filesystem::path(positional[i]).stem().string() + "_vae.png");
+        ace::writeImage(file, out[i]);
+        std::printf("%-40s L1 %.4f\n", positional[i].c_str(), ace::synth::meanAbsDifference(out[i], images[i]));
+    }
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -146,48 +189,9 @@ int main(int argc, char** argv) {
                                                 std::stoi(get(o, "data-threads", "1")));
             std::cout << command << ": checkpoint at step " << reached << "\n";
         } else if (command == "cooldown") {
-            const ace::train::RunPaths paths(need(o, "work"));
-            auto config = ace::train::TrainConfig::load(paths.config);
-            const std::string stage = get(o, "stage", "dit");
-            if (stage != "dit" && stage != "vae" && stage != "decoder")
-                throw ace::Error("--stage must be dit, vae or decoder");
-            ace::train::StageSettings& s = stage == "dit" ? config.dit : stage == "vae" ? config.vae : config.decoder;
-            s.decayFromStep = std::stoll(need(o, "from"));
-            s.decaySteps = std::stoll(need(o, "over"));
-            s.decayFloor = std::stod(get(o, "floor", "0"));
-            if (s.decayFromStep < 1 || s.decaySteps < 1 || s.decayFloor < 0 || s.decayFloor > 1)
-                throw ace::Error("--from and --over must be at least 1 and --floor within 0..1");
-            config.save(paths.config);
-            std::cout << stage << ": learning rate " << s.learningRate << " falls to " << s.decayFloor * s.learningRate
-                      << " from step " << s.decayFromStep << " to step " << s.decayFromStep + s.decaySteps << "\n";
+            setCooldown(o);
         } else if (command == "roundtrip") {
-            std::vector<ace::Image> images;
-            for (const std::string& file : positional) images.push_back(ace::readImage(file));
-            if (images.empty()) throw ace::Error("roundtrip: name at least one image");
-            std::vector<ace::Image> out;
-            if (o.count("model")) {
-                const auto model = ace::AceModel::load(o.at("model"));
-                for (std::size_t i = 0; i < images.size(); ++i) {
-                    if (images[i].width % 8 || images[i].height % 8)
-                        throw ace::Error(positional[i], "the autoencoder takes sides that are multiples of 8");
-                    out.push_back(ace::train::autoencoderRoundTrip(*model, images[i]));
-                }
-            } else {
-                for (std::size_t i = 0; i < images.size(); ++i) {
-                    try {
-                        out.push_back(ace::train::autoencoderRoundTrips(need(o, "work"), {images[i]}).front());
-                    } catch (const ace::Error& e) {
-                        throw ace::Error(positional[i], e.what());
-                    }
-                }
-            }
-            const std::filesystem::path dir = need(o, "out-dir");
-            std::filesystem::create_directories(dir);
-            for (std::size_t i = 0; i < images.size(); ++i) {
-                const std::filesystem::path file = dir / (std::filesystem::path(positional[i]).stem().string() + "_vae.png");
-                ace::writeImage(file, out[i]);
-                std::printf("%-40s L1 %.4f\n", positional[i].c_str(), ace::synth::meanAbsDifference(out[i], images[i]));
-            }
+            roundTrips(o, positional);
         } else if (command == "export") {
             const std::string dtype = get(o, "dtype", "fp32");
             if (dtype != "fp32" && dtype != "fp16" && dtype != "bf16") throw ace::Error("--dtype must be fp32, fp16 or bf16");
