@@ -52,6 +52,17 @@ TrainConfig tinyConfig() {
 
 class TestTrainingRun : public QObject {
     Q_OBJECT
+    // Two copies of the base run whose VAE stage has trained one step: <name>-straight and
+    // <name>-resumed, for a later stage to run straight through in one and resumed in the other.
+    std::pair<fs::path, fs::path> twoRunsWithAVae(const std::string& name) {
+        const fs::path straight = fs::path(m_dir.path().toStdString()) / (name + "-straight");
+        const fs::path resumed = fs::path(m_dir.path().toStdString()) / (name + "-resumed");
+        fs::copy(m_base, straight, fs::copy_options::recursive);
+        if (trainVaeStage(straight, 1, torch::kCPU, nullptr) != 1) qFatal("the VAE stage did not train its step");
+        fs::copy(straight, resumed, fs::copy_options::recursive);
+        return {straight, resumed};
+    }
+
 private Q_SLOTS:
     void initTestCase() {
         torch::set_num_threads(1);
@@ -126,11 +137,7 @@ private Q_SLOTS:
     }
 
     void ditResumesExactlyAndExports() {
-        const fs::path straight = fs::path(m_dir.path().toStdString()) / "dit-straight";
-        const fs::path resumed = fs::path(m_dir.path().toStdString()) / "dit-resumed";
-        fs::copy(m_base, straight, fs::copy_options::recursive);
-        QCOMPARE(trainVaeStage(straight, 1, torch::kCPU, nullptr), int64_t(1));
-        fs::copy(straight, resumed, fs::copy_options::recursive);
+        const auto [straight, resumed] = twoRunsWithAVae("dit");
 
         std::vector<StepStats> steps;
         auto record = [&](const std::string&, const StepStats& s, int64_t) { steps.push_back(s); };
@@ -274,11 +281,7 @@ private Q_SLOTS:
     // from stays bit-identical, the stage resumes exactly, and the export writes the fine-tuned
     // decoder's EMA weights beside the untouched encoder.
     void decoderFineTuningKeepsTheEncoder() {
-        const fs::path straight = fs::path(m_dir.path().toStdString()) / "decoder-straight";
-        const fs::path resumed = fs::path(m_dir.path().toStdString()) / "decoder-resumed";
-        fs::copy(m_base, straight, fs::copy_options::recursive);
-        QCOMPARE(trainVaeStage(straight, 1, torch::kCPU, nullptr), int64_t(1));
-        fs::copy(straight, resumed, fs::copy_options::recursive);
+        const auto [straight, resumed] = twoRunsWithAVae("decoder");
 
         std::vector<StepStats> steps;
         auto record = [&](const std::string& stage, const StepStats& s, int64_t) {
