@@ -220,6 +220,23 @@ private Q_SLOTS:
         QCOMPARE(after.substr(after.find("\"weight\"")), before.substr(before.find("\"weight\"")));
     }
 
+    // In half precision the DiT and the VAE are read from converted copies beside the model (the
+    // release's are fp32 pickles); a model read from them gives exactly the originals' image.
+    void halfPrecisionWeightsAreCached() {
+        const std::filesystem::path cache = std::filesystem::path(m_dir.path().toStdString()) / "models" / ".ace-cache";
+        halfModel();
+        for (const char* name : {"dit-bf16.safetensors", "vae-bf16.safetensors"})
+            QVERIFY2(std::filesystem::is_regular_file(cache / name), name);
+        ace::ModelLoadOptions uncached = halfOptions();
+        uncached.useConvertedCache = false;
+        const auto original = ace::AceModel::load(m_dir.path().toStdString(), uncached);
+        ace::TurnRequest r = textRequest("make {image} blue", 3, 5);
+        r.current.images.push_back({gradientImage(64, 48), boxMask(64, 48), "inpainting"});
+        ace::EditSession fromCache(halfModel());
+        ace::EditSession fromOriginal(original);
+        QVERIFY(fromCache.run(r).image.data == fromOriginal.run(r).image.data);
+    }
+
     // Out of memory in a run (injected where CUDA would throw it): with the fallback allowed and a
     // model not already in CPU fp32, the turn runs again on the CPU in fp32 and gives exactly the
     // CPU fp32 model's image, saying so; the steps start again at 1.

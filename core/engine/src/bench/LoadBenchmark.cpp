@@ -325,12 +325,12 @@ int runLoadBenchmark(const LoadBenchOptions& options, std::ostream& out) {
             [&](const ModelLoadOptions& o) { (void)loadDitComponent(folder, settings, half, o); });
     measure({"DiT (fp32, the CPU policy)", gib(fs::file_size(folder.ditFile)), -1, -1, -1, -1, ""}, {folder.ditFile}, {},
             [&](const ModelLoadOptions& o) { (void)loadDitComponent(folder, settings, cpu, o); });
-    measure({"VAE (fp16)", gib(fs::file_size(folder.vaeFile)), -1, -1, -1, -1, ""}, {folder.vaeFile}, {},
-            [&](const ModelLoadOptions&) { (void)loadVaeComponent(folder, half); });
+    measure({"VAE (fp16)", gib(fs::file_size(folder.vaeFile)), -1, -1, -1, -1, ""}, {folder.vaeFile},
+            cacheDir / "vae-fp16.safetensors", [&](const ModelLoadOptions& o) { (void)loadVaeComponent(folder, half, o); });
 
     // The latent preview's fit (full-size VAE, fp32 on the CPU) and its cached numbers.
     {
-        AutoencoderKL vae = loadVaeComponent(folder, cpu);
+        AutoencoderKL vae = loadVaeComponent(folder, cpu, loadOptions);
         const fs::path previewFile = cacheDir / "latent-preview-fp32.json";
         fs::remove(previewFile, ec);
         bool reused = true;

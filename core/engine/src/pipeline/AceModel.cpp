@@ -137,8 +137,13 @@ T5Encoder loadTextEncoderComponent(const ModelFolder& folder, const ComputePolic
     return encoder;
 }
 
-AutoencoderKL loadVaeComponent(const ModelFolder& folder, const ComputePolicy& policy) {
-    return loadAutoencoderKL(ckpt::openSource(folder.vaeFile), policy.vaeDtype, policy.device);
+AutoencoderKL loadVaeComponent(const ModelFolder& folder, const ComputePolicy& policy, const ModelLoadOptions& options) {
+    // The release's VAE is a 335 MB fp32 pickle; in half precision its cache is half that and mapped.
+    auto convert = [&](ckpt::TensorSource mapped, const torch::nn::Module& vae) {
+        return componentSource(std::move(mapped), folder.vaeFile, {folder.vaeFile}, policy.vaeDtype,
+                               keptDtypes(vae, policy.vaeDtype), options, folder, "vae", {});
+    };
+    return loadAutoencoderKL(ckpt::openSource(folder.vaeFile), policy.vaeDtype, policy.device, convert);
 }
 
 DiTACE loadDitComponent(const ModelFolder& folder, const ModelSettings& settings, const ComputePolicy& policy,
@@ -187,7 +192,7 @@ AceModel::Impl& AceModel::Impl::cpuFallback() {
     f->policy.cpuFallbackOnOutOfMemory = false;
     f->policy.tiledDecodeAbovePixels = 0;
     f->text = text;
-    f->vae = loadVaeComponent(folder, f->policy);
+    f->vae = loadVaeComponent(folder, f->policy, loadOptions);
     f->dit = loadDitComponent(folder, settings, f->policy, loadOptions);
     f->schedule = schedule;
     f->preview = preview;
@@ -236,7 +241,7 @@ std::shared_ptr<AceModel> AceModel::load(const fs::path& folderPath, const Model
     }
 
     report("vae", 0.6);
-    impl->vae = loadVaeComponent(folder, policy);
+    impl->vae = loadVaeComponent(folder, policy, options);
 
     report("dit", 0.7);
     impl->dit = loadDitComponent(folder, impl->settings, policy, options,

@@ -45,7 +45,7 @@ std::filesystem::path cacheFolder(const ModelLoadOptions& options, const ModelFo
 // them). `conversion` gets the fraction done of a first-time conversion to the weight cache.
 T5Encoder loadTextEncoderComponent(const ModelFolder& folder, const ComputePolicy& policy,
                                    const ModelLoadOptions& options, const std::function<void(double)>& conversion = {});
-AutoencoderKL loadVaeComponent(const ModelFolder& folder, const ComputePolicy& policy);
+AutoencoderKL loadVaeComponent(const ModelFolder& folder, const ComputePolicy& policy, const ModelLoadOptions& options);
 DiTACE loadDitComponent(const ModelFolder& folder, const ModelSettings& settings, const ComputePolicy& policy,
                         const ModelLoadOptions& options, const std::function<void(double)>& conversion = {});
 // The latent preview's fit, cached beside the converted weights when options.useConvertedCache

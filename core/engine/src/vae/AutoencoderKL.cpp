@@ -258,10 +258,13 @@ int AutoencoderKLImpl::upPathNorms() const {
     return static_cast<int>(m_config.chMult.size() * (m_config.numResBlocks + 1) * 2 + 1);
 }
 
-AutoencoderKL loadAutoencoderKL(const ckpt::TensorSource& original, torch::Dtype dtype, torch::Device device) {
-    const ckpt::TensorSource source = ckpt::mapVaeKeys(original);
+AutoencoderKL loadAutoencoderKL(const ckpt::TensorSource& original, torch::Dtype dtype, torch::Device device,
+                                const VaeSourceConversion& convert) {
+    ckpt::TensorSource source = ckpt::mapVaeKeys(original);
+    const std::string file = sourceFile(source);
     AutoencoderKL vae(VaeConfig::fromSource(source), dtype);
-    ckpt::loadStrict(*vae, source, sourceFile(source));
+    if (convert) source = convert(std::move(source), *vae);
+    ckpt::loadStrict(*vae, source, file);
     vae->to(device);
     vae->eval();
     return vae;

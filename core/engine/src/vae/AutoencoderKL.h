@@ -10,6 +10,7 @@
 // - The mid attention runs over blocks of queries (exact, bounded memory), and decode() can tile
 //   the up path for large outputs (VaeTiling; an approximation, see there).
 #include <cstdint>
+#include <functional>
 #include <utility>
 #include <vector>
 
@@ -116,7 +117,11 @@ TORCH_MODULE(AutoencoderKL);
 // Maps LDM/CompVis names to scepter names (ckpt::mapVaeKeys; scepter names pass unchanged),
 // builds the module the source describes (VaeConfig::fromSource), loads it strictly (a wrong
 // architecture throws ace::Error with the missing / unexpected / mis-shaped keys) and moves it to
-// `device`.
-AutoencoderKL loadAutoencoderKL(const ckpt::TensorSource& source, torch::Dtype dtype, torch::Device device);
+// `device`. `convert` (optional) replaces the key-mapped source before it is loaded, given the
+// built module (the weight cache: it needs what the module keeps in float32). Errors name the
+// original file.
+using VaeSourceConversion = std::function<ckpt::TensorSource(ckpt::TensorSource, const torch::nn::Module&)>;
+AutoencoderKL loadAutoencoderKL(const ckpt::TensorSource& source, torch::Dtype dtype, torch::Device device,
+                                const VaeSourceConversion& convert = {});
 
 }  // namespace ace
