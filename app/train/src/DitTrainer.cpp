@@ -97,12 +97,10 @@ DitTrainer::DitTrainer(const TrainConfig& config, DiTACE dit, T5Encoder t5,
     : m_config(config),
       m_dit(std::move(dit)),
       m_text(std::move(tokenizer), std::move(t5), config.trainTextEncoder, device),
-      m_vae(std::move(vae)),
+      m_encoder(std::move(vae), device, config.ditLatentEncoding.bf16),
       m_device(device),
       m_stream(config),
       m_gen(at::make_generator<at::CPUGeneratorImpl>(config.dataSeed ^ 0x5EEDD17ULL)) {
-    m_vae->eval();
-    for (auto& p : m_vae->parameters()) p.set_requires_grad(false);
     m_params = namedParameters(*m_dit, "dit.");
     // The engine registers its weights without gradients (inference loads them from checkpoints).
     for (auto& [name, p] : m_params) p.set_requires_grad(true);
@@ -118,7 +116,7 @@ DitTrainer::DitTrainer(const TrainConfig& config, DiTACE dit, T5Encoder t5,
 
 DitTrainer::~DitTrainer() { dropPrefetch(); }
 
-DitTrainer::PreparedBatch DitTrainer::prepare(const std::vector<synth::LcuSample>& samples) {
+DitTrainer::PreparedBatch DitTrainer::prepare(const std::vector<synth::LcuSample>& samples, int64_t step) {
     const int64_t maxSeqLen = m_config.arch.maxSeqLen;
     const int n = static_cast<int>(samples.size());
     PreparedBatch out;
@@ -142,7 +140,7 @@ DitTrainer::PreparedBatch DitTrainer::prepare(const std::vector<synth::LcuSample
     std::vector<PendingEncoding> encodings;
     auto addEncoding = [&](const PreparedImage& p) {
         const torch::Tensor noise =
-            torch::randn({1, m_vae->config().embedDim, p.image.size(1) / 8, p.image.size(2) / 8}, m_gen);
+            torch::randn({1, m_encoder.embedDim(), p.image.size(1) / 8, p.image.size(2) / 8}, m_gen);
         encodings.push_back({p.image, noise, {}});
         return encodings.size() - 1;
     };
@@ -160,7 +158,7 @@ DitTrainer::PreparedBatch DitTrainer::prepare(const std::vector<synth::LcuSample
             inputEncodings[i].push_back(addEncoding(inputs[i].back()));
         }
     }
-    encodeAll(encodings);
+    encodeAll(encodings, m_config.ditLatentEncoding.bf16AtStep(step));
 
     for (int i = 0; i < n; ++i) {
         const auto& s = samples[i];
@@ -187,9 +185,9 @@ DitTrainer::PreparedBatch DitTrainer::prepare(const std::vector<synth::LcuSample
     return out;
 }
 
-void DitTrainer::encodeAll(std::vector<PendingEncoding>& encodings) {
+void DitTrainer::encodeAll(std::vector<PendingEncoding>& encodings, bool bf16) {
     auto encode = [&](const torch::Tensor& images, const torch::Tensor& noise) {
-        return m_vae->encode(images.to(m_device), noise.to(m_device)) * kLatentScale;
+        return m_encoder.encode(images, noise, bf16);
     };
     if (!m_batchedEncoding) {
         for (PendingEncoding& e : encodings) e.latent = encode(e.image.unsqueeze(0), e.noise)[0];
@@ -225,7 +223,8 @@ DitTrainer::PreparedBatch DitTrainer::prepareAt(uint64_t cursor) {
     for (int w = 1; w < workers; ++w) jobs.push_back(std::async(std::launch::async, render, w));
     render(0);
     for (auto& job : jobs) job.get();
-    return prepare(samples);
+    const uint64_t samplesPerStep = uint64_t(batch) * uint64_t(std::max(1, m_config.dit.accumulate));
+    return prepare(samples, int64_t(cursor / samplesPerStep));
 }
 
 torch::Tensor DitTrainer::lossOf(PreparedBatch batch) {
@@ -255,7 +254,7 @@ torch::Tensor DitTrainer::lossOf(PreparedBatch batch) {
 
 torch::Tensor DitTrainer::loss(const std::vector<synth::LcuSample>& samples) {
     dropPrefetch();  // the draws below must not interleave with a prefetch's
-    return lossOf(prepare(samples));
+    return lossOf(prepare(samples, m_step));
 }
 
 DitTrainer::PreparedBatch DitTrainer::takeBatch() {

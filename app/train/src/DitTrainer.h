@@ -10,8 +10,8 @@
 // and the data stream is indexed by a cursor, so a resumed run is bit-identical to an unbroken one.
 //
 // The next micro-batch is prepared on a second thread (scene rendering, VAE encoding and all its
-// random draws) while the current one trains: on CPU the frozen VAE's encoder costs about as much
-// as the DiT's forward and backward. The draws happen in the same order as without the prefetch,
+// random draws) while the current one trains: on CPU the frozen VAE's encoder in float32 costs
+// more than the DiT's forward and backward (LatentEncoder's bf16 halves it). The draws happen in the same order as without the prefetch,
 // and a checkpoint records the generator as it was before the batch in flight, so the stream and
 // the resume are unchanged.
 #include <algorithm>
@@ -25,6 +25,7 @@
 
 #include "AdamW.h"
 #include "Ema.h"
+#include "LatentEncoder.h"
 #include "TaskSchedule.h"
 #include "TextConditioner.h"
 #include "TrainConfig.h"
@@ -80,7 +81,8 @@ private:
         std::vector<DitSample> samples;
         std::vector<torch::Tensor> noises;
     };
-    PreparedBatch prepare(const std::vector<synth::LcuSample>& samples);  // draws from m_gen
+    // Draws from m_gen; `step` (0-based) is the optimizer step the batch trains in.
+    PreparedBatch prepare(const std::vector<synth::LcuSample>& samples, int64_t step);
     PreparedBatch prepareAt(uint64_t cursor);  // the stream's samples [cursor, cursor + batch)
     // An image of a batch to VAE-encode, with its posterior noise already drawn.
     struct PendingEncoding {
@@ -88,7 +90,7 @@ private:
         torch::Tensor noise;  // [1, 4, h/8, w/8]
         torch::Tensor latent;  // [4, h/8, w/8], once encoded
     };
-    void encodeAll(std::vector<PendingEncoding>& encodings);
+    void encodeAll(std::vector<PendingEncoding>& encodings, bool bf16);
     torch::Tensor lossOf(PreparedBatch batch);
     // The batch at m_cursor: the prefetched one when there is one; then starts the next prefetch.
     PreparedBatch takeBatch();
@@ -97,7 +99,7 @@ private:
     const TrainConfig m_config;
     DiTACE m_dit;
     TextConditioner m_text;
-    AutoencoderKL m_vae;
+    LatentEncoder m_encoder;
     torch::Device m_device;
     LinearSchedule m_schedule;
     TaskSchedule m_stream;  // the task mix of every step

@@ -66,8 +66,23 @@ std::vector<TaskPhase> phasesFrom(const json& j) {
     return phases;
 }
 
+// Absent: float32 throughout (runs made before the setting existed).
+LatentEncoding latentEncodingFrom(const json& j) {
+    LatentEncoding e;
+    const std::string dtype = j.value("dtype", std::string("fp32"));
+    if (dtype != "fp32" && dtype != "bf16")
+        throw std::invalid_argument("dit_latent_encoding: dtype must be \"fp32\" or \"bf16\", not \"" + dtype + "\"");
+    e.bf16 = dtype == "bf16";
+    e.fromStep = j.value("from_step", e.fromStep);
+    if (e.fromStep < 0) throw std::invalid_argument("dit_latent_encoding: from_step must be >= 0");
+    return e;
+}
+
 // The step of the built-in model's run where its task mix changed (see preset "builtin").
 constexpr int64_t kBuiltinFocusStep = 30000;
+// The step of that run from which its DiT stage encodes in bfloat16 (1.45x the samples/s on two
+// cores; the earlier steps ran before the setting existed).
+constexpr int64_t kBuiltinBf16LatentsStep = 16000;
 
 }  // namespace
 
@@ -81,6 +96,7 @@ TrainConfig TrainConfig::preset(const std::string& name) {
         g.dit.saveEvery = 500;
         g.bf16 = true;
         g.ditTaskPhases.front().fromStep = kBuiltinFocusStep * 8 / g.dit.batchSize;
+        g.ditLatentEncoding.fromStep = kBuiltinBf16LatentsStep * 8 / g.dit.batchSize;
         return g;
     }
     if (name == "builtin") {
@@ -101,6 +117,7 @@ TrainConfig TrainConfig::preset(const std::string& name) {
                             {{"recolour", 4.0}, {"add_shape", 4.0}, {"replace_shape", 4.0}, {"multi_turn", 4.0},
                              {"change_background", 3.0}, {"text_to_image", 3.0}, {"canny", 3.0},
                              {"remove_shape", 2.0}, {"control_canny", 2.0}}}};
+        c.ditLatentEncoding = {true, kBuiltinBf16LatentsStep};
         return c;
     }
     if (name == "tiny") {
@@ -180,7 +197,9 @@ std::string TrainConfig::toJson() const {
               {"train_text_encoder", trainTextEncoder},
               {"bf16", bf16},
               {"corpus_samples", corpusSamples},
-              {"dit_task_phases", phasesJson(ditTaskPhases)}};
+              {"dit_task_phases", phasesJson(ditTaskPhases)},
+              {"dit_latent_encoding",
+               {{"dtype", ditLatentEncoding.bf16 ? "bf16" : "fp32"}, {"from_step", ditLatentEncoding.fromStep}}}};
     return j.dump(2);
 }
 
@@ -232,6 +251,7 @@ TrainConfig TrainConfig::load(const std::filesystem::path& file) {
         c.bf16 = j.value("bf16", c.bf16);
         c.corpusSamples = j.value("corpus_samples", c.corpusSamples);
         c.ditTaskPhases = phasesFrom(j.value("dit_task_phases", json::array()));
+        c.ditLatentEncoding = latentEncodingFrom(j.value("dit_latent_encoding", json::object()));
         return c;
     } catch (const json::exception& e) {
         throw Error(file, std::string("malformed training configuration: ") + e.what());

@@ -64,6 +64,15 @@ struct TaskPhase {
     TaskWeights weights;
 };
 
+// How the DiT stage VAE-encodes its images: in float32, and from optimizer step `fromStep`
+// (0-based) on in bfloat16 when `bf16` (LatentEncoder). A run records the step it switched at, so
+// the stream stays a pure function of the configuration and resumes exactly across the switch.
+struct LatentEncoding {
+    bool bf16 = false;
+    int64_t fromStep = 0;
+    bool bf16AtStep(int64_t step) const { return bf16 && step >= fromStep; }
+};
+
 struct TrainConfig {
     std::string name = "ACE built-in model";
     uint64_t dataSeed = 2024;
@@ -87,6 +96,7 @@ struct TrainConfig {
     // The DiT stage's task mix over time, ascending fromStep >= 1; before the first phase (and
     // without phases) every kind has weight 1.
     std::vector<TaskPhase> ditTaskPhases;
+    LatentEncoding ditLatentEncoding;
 
     static TrainConfig preset(const std::string& name);  // "builtin", "tiny", "full"
     static TrainConfig load(const std::filesystem::path& file);

@@ -264,8 +264,12 @@ int64_t trainDitStage(const fs::path& work, int64_t targetSteps, torch::Device d
     DitTrainer trainer(config, parts.dit, parts.t5, parts.tokenizer, parts.vae, device);
     trainer.setDataThreads(dataThreads);
     if (fs::exists(paths.ditCheckpoint)) trainer.loadCheckpoint(paths.ditCheckpoint);
-    if (log)
+    if (log) {
         for (const TaskPhase& phase : config.ditTaskPhases) log("dit: " + describePhase(phase));
+        if (config.ditLatentEncoding.bf16)
+            log("dit: from step " + std::to_string(config.ditLatentEncoding.fromStep) +
+                " the VAE encodes the images in bf16");
+    }
     return runLoop(trainer, "dit", targetSteps, config.dit.saveEvery, paths.ditCheckpoint, paths.ditLog, progress, stop);
 }
 

@@ -90,6 +90,39 @@ private Q_SLOTS:
         QCOMPARE(back.ditTaskPhases[1].weights.at("text_to_image"), 0.0);
     }
 
+    // The latent encoding's switch is stored; a configuration without it encodes in float32.
+    void configurationStoresTheLatentEncoding() {
+        QTemporaryDir dir;
+        const fs::path file = fs::path(dir.path().toStdString()) / "train_config.json";
+        TrainConfig c = TrainConfig::preset("tiny");
+        c.ditLatentEncoding = {true, 12};
+        c.save(file);
+        const TrainConfig back = TrainConfig::load(file);
+        QCOMPARE(back.toJson(), c.toJson());
+        QVERIFY(!back.ditLatentEncoding.bf16AtStep(11));
+        QVERIFY(back.ditLatentEncoding.bf16AtStep(12));
+        std::ofstream(file) << R"({"name": "an older run"})" << "\n";
+        QVERIFY(!TrainConfig::load(file).ditLatentEncoding.bf16AtStep(1000000));
+        // The CPU and GPU recipes switch after as many samples.
+        const TrainConfig cpu = TrainConfig::preset("builtin"), gpu = TrainConfig::preset("builtin-gpu");
+        QVERIFY(cpu.ditLatentEncoding.bf16 && gpu.ditLatentEncoding.bf16);
+        QCOMPARE(gpu.ditLatentEncoding.fromStep * gpu.dit.batchSize, cpu.ditLatentEncoding.fromStep * cpu.dit.batchSize);
+    }
+
+    void badLatentEncodingNamesTheFileAndTheProblem_data() {
+        QTest::addColumn<QString>("encoding");
+        QTest::addColumn<QString>("problem");
+        QTest::newRow("unknown dtype") << R"({"dtype": "fp16", "from_step": 3})" << "fp16";
+        QTest::newRow("negative step") << R"({"dtype": "bf16", "from_step": -1})" << "from_step";
+        QTest::newRow("step not a number") << R"({"dtype": "bf16", "from_step": "soon"})" << "malformed";
+    }
+
+    void badLatentEncodingNamesTheFileAndTheProblem() {
+        QFETCH(QString, encoding);
+        QFETCH(QString, problem);
+        test::verifyConfigRefused(R"({"name": "x", "dit_latent_encoding": )" + encoding.toStdString() + "}", problem);
+    }
+
     void everyPresetsPhasesNameRealKinds() {
         for (const char* name : {"builtin", "builtin-gpu", "tiny", "full"}) {
             const TrainConfig c = TrainConfig::preset(name);

@@ -12,12 +12,14 @@
 
 #include "DitTrainer.h"
 #include "Evaluation.h"
+#include "LatentEncoder.h"
 #include "TrainCheckpoint.h"
 #include "TrainingRun.h"
 #include "VaeTrainer.h"
 #include "ace/common/Error.h"
 #include "ace/engine/Pipeline.h"
 #include "checkpoint/SafetensorsReader.h"
+#include "lcu/ImagePrep.h"
 
 using namespace ace::train;
 namespace fs = std::filesystem;
@@ -43,8 +45,9 @@ TrainConfig tinyConfig() {
     TrainConfig c = TrainConfig::preset("tiny");
     c.vae.saveEvery = c.dit.saveEvery = 1000;
     // The resume test stops at step 2: the switch of task mix at step 2 (0-based, the third
-    // step) lies in its second half.
+    // step) and to bf16 latents at step 3 lie in its second half.
     c.ditTaskPhases = {{2, {{"grayscale", 0.0}, {"multi_turn", 5.0}}}};
+    c.ditLatentEncoding = {true, 3};
     return c;
 }
 
@@ -147,9 +150,10 @@ private Q_SLOTS:
         QCOMPARE(trainDitStage(straight, 4, torch::kCPU, record, nullptr,
                                [&](const std::string& m) { messages.push_back(m); }),
                  int64_t(4));
-        QCOMPARE(messages.size(), size_t(2));
-        QVERIFY2(messages.front().starts_with("vae: latent scale calibrated by a factor "), messages.front().c_str());
-        QCOMPARE(messages.back(), std::string("dit: from step 2 the task mix weighs grayscale 0, multi_turn 5, every other kind 1"));
+        QCOMPARE(messages.size(), size_t(3));
+        QVERIFY2(messages[0].starts_with("vae: latent scale calibrated by a factor "), messages[0].c_str());
+        QCOMPARE(messages[1], std::string("dit: from step 2 the task mix weighs grayscale 0, multi_turn 5, every other kind 1"));
+        QCOMPARE(messages[2], std::string("dit: from step 3 the VAE encodes the images in bf16"));
         QCOMPARE(trainDitStage(resumed, 2, torch::kCPU, nullptr), int64_t(2));
         QCOMPARE(trainDitStage(resumed, 4, torch::kCPU, nullptr), int64_t(4));
         compareCheckpoints(RunPaths(straight).ditCheckpoint, RunPaths(resumed).ditCheckpoint);
@@ -370,6 +374,54 @@ private Q_SLOTS:
         QVERIFY2(std::abs(single - batched) <= 1e-5 * std::abs(single),
                  qPrintable(QString("%1 vs %2").arg(single, 0, 'g', 10).arg(batched, 0, 'g', 10)));
         QVERIFY(std::abs(single - 1.0) > 1e-3);  // the perturbed DiT does not predict zero
+    }
+
+    // Before its step a run with bf16 latents trains exactly as one without; from it on, the
+    // training state differs (after one step in the optimizer's moments: the weights' change
+    // is below their rounding this early).
+    void bf16LatentsStartAtTheirStep() {
+        const auto [bf16, fp32] = twoRunsWithAVae("latents");
+        TrainConfig c = TrainConfig::load(RunPaths(fp32).config);
+        c.ditLatentEncoding = {};
+        c.save(RunPaths(fp32).config);
+        QCOMPARE(trainDitStage(bf16, 3, torch::kCPU, nullptr), int64_t(3));
+        QCOMPARE(trainDitStage(fp32, 3, torch::kCPU, nullptr), int64_t(3));
+        compareCheckpoints(RunPaths(bf16).ditCheckpoint, RunPaths(fp32).ditCheckpoint);
+        QCOMPARE(trainDitStage(bf16, 4, torch::kCPU, nullptr), int64_t(4));
+        QCOMPARE(trainDitStage(fp32, 4, torch::kCPU, nullptr), int64_t(4));
+        const ace::ckpt::SafetensorsReader a(RunPaths(bf16).ditCheckpoint), b(RunPaths(fp32).ditCheckpoint);
+        int differing = 0;
+        for (const auto& key : a.keys())
+            if (!torch::equal(a.load(key), b.load(key))) ++differing;
+        qInfo("%d of %d tensors differ", differing, int(a.keys().size()));
+        QVERIFY(differing > 0);
+    }
+
+    // The bf16 encoder gives the float32 one's latents (same posterior noise) up to its rounding,
+    // in the usual layout.
+    void bf16LatentsFollowTheFloat32Ones() {
+        const TrainConfig c = tinyConfig();
+        ace::AutoencoderKL vae(vaeConfigFor(c));
+        initialiseVae(vae, 9);
+        LatentEncoder encoder(vae, torch::kCPU, true);
+        const ace::synth::TaskSampler sampler(c.dataSeed);
+        std::vector<torch::Tensor> images;
+        for (int i = 0; i < 6; ++i) {
+            const ace::Image scene = sampler.sample(ace::synth::TaskKind::TextToImage, i).target;
+            images.push_back(ace::prepareImage(scene, ace::Image(), "", c.arch.maxSeqLen, "scene").image);
+        }
+        const torch::Tensor x = torch::stack(images);
+        auto gen = at::make_generator<at::CPUGeneratorImpl>(5);
+        const torch::Tensor noise = torch::randn({x.size(0), encoder.embedDim(), x.size(2) / 8, x.size(3) / 8}, gen);
+        const torch::Tensor full = encoder.encode(x, noise, false);
+        const torch::Tensor half = encoder.encode(x, noise, true);
+        QCOMPARE(half.sizes(), full.sizes());
+        QCOMPARE(half.scalar_type(), torch::kFloat32);
+        QVERIFY(half.is_contiguous());
+        const double relative = ((half - full).norm() / full.norm()).item<double>();
+        qInfo("bf16 latents: relative RMS difference %.4f", relative);
+        QVERIFY2(relative > 0 && relative < 0.02, qPrintable(QString::number(relative)));
+        QVERIFY_THROWS_EXCEPTION(ace::Error, LatentEncoder(vae, torch::kCPU, false).encode(x, noise, true));
     }
 
     void turnRequestsFollowTheSamplesFrames() {
