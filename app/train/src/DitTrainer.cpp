@@ -223,8 +223,7 @@ DitTrainer::PreparedBatch DitTrainer::prepareAt(uint64_t cursor) {
     for (int w = 1; w < workers; ++w) jobs.push_back(std::async(std::launch::async, render, w));
     render(0);
     for (auto& job : jobs) job.get();
-    const uint64_t samplesPerStep = uint64_t(batch) * uint64_t(std::max(1, m_config.dit.accumulate));
-    return prepare(samples, int64_t(cursor / samplesPerStep));
+    return prepare(samples, m_stream.stepOf(cursor));
 }
 
 torch::Tensor DitTrainer::lossOf(PreparedBatch batch) {

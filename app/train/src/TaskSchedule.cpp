@@ -26,7 +26,7 @@ const synth::TaskSampler& TaskSchedule::samplerForStep(int64_t step) const {
 }
 
 synth::LcuSample TaskSchedule::sample(uint64_t cursor) const {
-    return samplerForStep(int64_t(cursor / m_samplesPerStep)).sample(cursor);
+    return samplerForStep(stepOf(cursor)).sample(cursor);
 }
 
 }  // namespace ace::train

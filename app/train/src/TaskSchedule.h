@@ -21,6 +21,8 @@ public:
     const synth::TaskSampler& samplerForStep(int64_t step) const;
     // Sample `cursor` of the stream (a step trains batchSize * accumulate consecutive samples).
     synth::LcuSample sample(uint64_t cursor) const;
+    // The optimizer step (0-based) that trains sample `cursor`.
+    int64_t stepOf(uint64_t cursor) const { return int64_t(cursor / m_samplesPerStep); }
 
 private:
     std::vector<std::pair<int64_t, synth::TaskSampler>> m_phases;  // (first step, sampler), ascending
