@@ -90,13 +90,15 @@ TrainConfig TrainConfig::preset(const std::string& name) {
     TrainConfig c;
     if (name == "builtin-gpu") {
         // The same model trained on a GPU (packaging/gpu-trainer): batches of 64 in bf16, and
-        // the focus on the slow families after as many samples as the CPU run had at its switch.
+        // the CPU run's switches (task focus, bf16 latents) after as many samples as there.
         TrainConfig g = preset("builtin");
+        const int64_t cpuBatch = g.dit.batchSize;
         g.dit.batchSize = 64;
         g.dit.saveEvery = 500;
         g.bf16 = true;
-        g.ditTaskPhases.front().fromStep = kBuiltinFocusStep * 8 / g.dit.batchSize;
-        g.ditLatentEncoding.fromStep = kBuiltinBf16LatentsStep * 8 / g.dit.batchSize;
+        auto afterSameSamples = [&](int64_t cpuStep) { return cpuStep * cpuBatch / g.dit.batchSize; };
+        g.ditTaskPhases.front().fromStep = afterSameSamples(kBuiltinFocusStep);
+        g.ditLatentEncoding.fromStep = afterSameSamples(kBuiltinBf16LatentsStep);
         return g;
     }
     if (name == "builtin") {
