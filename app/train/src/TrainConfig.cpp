@@ -33,6 +33,15 @@ StageSettings stageFrom(const json& j, StageSettings s) {
     s.decayFromStep = j.value("decay_from_step", s.decayFromStep);
     s.decaySteps = j.value("decay_steps", s.decaySteps);
     s.decayFloor = j.value("decay_floor", s.decayFloor);
+    // A batch of zero samples or zero micro-batches would divide by zero in the task schedule and
+    // the loss; refuse them here, where the file's name is added.
+    if (s.batchSize < 1) throw std::invalid_argument("batch_size must be >= 1");
+    if (s.accumulate < 1) throw std::invalid_argument("accumulate must be >= 1");
+    if (s.saveEvery < 0) throw std::invalid_argument("save_every must be >= 0 (0: only at the end)");
+    if (!(s.learningRate > 0)) throw std::invalid_argument("learning_rate must be > 0");
+    if (s.warmupSteps < 0) throw std::invalid_argument("warmup_steps must be >= 0");
+    if (!(s.emaDecay >= 0 && s.emaDecay < 1)) throw std::invalid_argument("ema_decay must be within 0..1 (1 excluded)");
+    if (!(s.weightDecay >= 0)) throw std::invalid_argument("weight_decay must be >= 0");
     if (s.decayFromStep < 0 || s.decaySteps < 0)
         throw std::invalid_argument("decay_from_step and decay_steps must be >= 0");
     if (s.decayFloor < 0 || s.decayFloor > 1) throw std::invalid_argument("decay_floor must be within 0..1");

@@ -123,6 +123,27 @@ private Q_SLOTS:
         test::verifyConfigRefused(R"({"name": "x", "dit_latent_encoding": )" + encoding.toStdString() + "}", problem);
     }
 
+    // Zero samples per step would divide by zero in the task schedule (and the loss); the
+    // optimiser's settings must be usable numbers.
+    void badStageSettingsNameTheFileAndTheProblem_data() {
+        QTest::addColumn<QString>("stage");
+        QTest::addColumn<QString>("problem");
+        QTest::newRow("no accumulation") << R"("dit": {"accumulate": 0})" << "accumulate";
+        QTest::newRow("negative accumulation") << R"("vae": {"accumulate": -2})" << "accumulate";
+        QTest::newRow("empty batch") << R"("dit": {"batch_size": 0})" << "batch_size";
+        QTest::newRow("zero rate") << R"("decoder": {"learning_rate": 0})" << "learning_rate";
+        QTest::newRow("negative warm-up") << R"("dit": {"warmup_steps": -5})" << "warmup_steps";
+        QTest::newRow("EMA of one") << R"("dit": {"ema_decay": 1.0})" << "ema_decay";
+        QTest::newRow("negative weight decay") << R"("dit": {"weight_decay": -0.1})" << "weight_decay";
+        QTest::newRow("negative save interval") << R"("vae": {"save_every": -1})" << "save_every";
+    }
+
+    void badStageSettingsNameTheFileAndTheProblem() {
+        QFETCH(QString, stage);
+        QFETCH(QString, problem);
+        test::verifyConfigRefused(R"({"name": "x", )" + stage.toStdString() + "}", problem);
+    }
+
     void everyPresetsPhasesNameRealKinds() {
         for (const char* name : {"builtin", "builtin-gpu", "tiny", "full"}) {
             const TrainConfig c = TrainConfig::preset(name);
