@@ -12,9 +12,9 @@ LatentEncoder::LatentEncoder(AutoencoderKL vae, torch::Device device, bool withB
     for (auto& p : m_vae->parameters()) p.set_requires_grad(false);
     if (!withBf16) return;
     torch::NoGradGuard noGrad;
-    m_vaeBf16 = AutoencoderKL(m_vae->config(), torch::kBFloat16);
-    // The module converts its convolution weights to bf16 and keeps GroupNorm in float32;
-    // copy_ rounds into whatever each parameter holds.
+    m_vaeBf16 = AutoencoderKL(m_vae->config(), torch::kBFloat16, vae::WeightInit::Empty);
+    // The module holds its convolution weights in bf16 and GroupNorm in float32; copy_ rounds
+    // into whatever each parameter holds, and fills every one.
     auto source = m_vae->named_parameters(true);
     for (auto& p : m_vaeBf16->named_parameters(true)) {
         p.value().copy_(source[p.key()]);

@@ -206,7 +206,7 @@ struct DitParts {
 // The VAE stage's EMA weights (CPU).
 AutoencoderKL vaeStageWeights(const RunPaths& paths, const TrainConfig& config) {
     if (!fs::exists(paths.vaeCheckpoint)) throw Error(paths.vaeCheckpoint, "missing: train the VAE first (`ace-train vae`)");
-    AutoencoderKL vae(vaeConfigFor(config));
+    AutoencoderKL vae(vaeConfigFor(config), torch::kFloat32, vae::WeightInit::Empty);  // copyEmaTo fills it
     VaeTrainer stage(config, AutoencoderKL(vaeConfigFor(config)), torch::kCPU);
     stage.loadCheckpoint(paths.vaeCheckpoint);
     stage.copyEmaTo(vae);

@@ -168,6 +168,45 @@ private Q_SLOTS:
     }
 
     // The attention over query blocks is exact.
+    // The trainer trains from the module's random weights: they are torch::nn::Conv2d's draws,
+    // in the same order, so a VAE stage started before the layers were our own starts the same.
+    void randomInitDrawsAsTorchConv2d() {
+        torch::manual_seed(123);
+        std::vector<torch::Tensor> expected;
+        for (const auto& [in, out, kernel] : {std::tuple{3, 32, 3}, {64, 32, 1}})
+            for (auto& p : torch::nn::Conv2d(torch::nn::Conv2dOptions(in, out, kernel))->parameters())
+                expected.push_back(p.detach().clone());
+        torch::manual_seed(123);
+        std::vector<torch::Tensor> actual;
+        const ace::vae::LayerOptions random{torch::kFloat32, ace::vae::WeightInit::Random};
+        for (const auto& [in, out, kernel] : {std::tuple{3, 32, 3}, {64, 32, 1}})
+            for (auto& p : ace::vae::makeConv(in, out, kernel, random)->parameters()) actual.push_back(p.detach());
+        QCOMPARE(actual.size(), expected.size());
+        for (size_t i = 0; i < actual.size(); ++i) QVERIFY(torch::equal(actual[i], expected[i]));
+        // In half precision the float32 draws are rounded.
+        torch::manual_seed(123);
+        const ace::vae::Conv half =
+            ace::vae::makeConv(3, 32, 3, {torch::kFloat16, ace::vae::WeightInit::Random}, 1, 1);
+        QCOMPARE(half->weight.scalar_type(), torch::kFloat16);
+        QVERIFY(torch::equal(half->weight, expected[0].to(torch::kFloat16)));
+    }
+
+    // A load allocates the layers without drawing them (the release VAE's draws took half its warm
+    // load) and then fills every weight.
+    void loadFillsEveryWeightOfAnEmptyModule() {
+        torch::manual_seed(7);
+        const torch::Tensor before = torch::rand({4});
+        torch::manual_seed(7);
+        ace::AutoencoderKL vae = ace::loadAutoencoderKL(m_source, torch::kFloat16, torch::kCPU);
+        QVERIFY(torch::equal(torch::rand({4}), before));  // nothing was drawn
+        for (const auto& p : vae->named_parameters(true)) {
+            const torch::Tensor stored = m_source.at(p.key()).load();
+            QVERIFY2(torch::equal(p.value(), stored.to(p.value().scalar_type())), p.key().c_str());
+        }
+        const auto half = ace::vae::LayerOptions{torch::kFloat16, ace::vae::WeightInit::Empty};
+        QCOMPARE(ace::vae::makeConv(8, 4, 3, half)->weight.scalar_type(), torch::kFloat16);
+    }
+
     void chunkedAttentionIsExact() {
         const torch::Tensor z = m_golden.tensor("vae.dec.z_in");
         const torch::Tensor full = m_vae->decode(z);

@@ -121,7 +121,7 @@ VaeConfig VaeConfig::fromSource(const ckpt::TensorSource& source) {
     return c;
 }
 
-AutoencoderKLImpl::AutoencoderKLImpl(const VaeConfig& config, torch::Dtype dtype)
+AutoencoderKLImpl::AutoencoderKLImpl(const VaeConfig& config, torch::Dtype dtype, vae::WeightInit init)
     : torch::nn::Module("AutoencoderKL"), m_config(config) {
     validate(config);
     if (dtype != torch::kFloat32 && dtype != torch::kFloat16 && dtype != torch::kBFloat16)
@@ -129,14 +129,13 @@ AutoencoderKLImpl::AutoencoderKLImpl(const VaeConfig& config, torch::Dtype dtype
                     " (float32, float16 or bfloat16)");
     m_compute.dtype = dtype;
     const vae::CoderShape shape{config.imageChannels, config.ch, config.chMult, config.numResBlocks, config.zChannels};
-    encoder = register_module("encoder", vae::Encoder(shape));
-    decoder = register_module("decoder", vae::Decoder(shape));
-    conv1 = register_module("conv1", vae::makeConv(2 * config.zChannels, 2 * config.embedDim, 1));
-    conv2 = register_module("conv2", vae::makeConv(config.embedDim, config.zChannels, 1));
-    // Convolution weights live in the compute dtype (converted once, here and on load);
-    // GroupNorm parameters stay float32.
-    for (const auto& m : modules(/*include_self=*/false))
-        if (auto* conv = dynamic_cast<torch::nn::Conv2dImpl*>(m.get())) conv->to(dtype);
+    // Convolution weights live in the compute dtype (a load rounds into it); GroupNorm parameters
+    // stay float32.
+    const vae::LayerOptions layers{dtype, init};
+    encoder = register_module("encoder", vae::Encoder(shape, layers));
+    decoder = register_module("decoder", vae::Decoder(shape, layers));
+    conv1 = register_module("conv1", vae::makeConv(2 * config.zChannels, 2 * config.embedDim, 1, layers));
+    conv2 = register_module("conv2", vae::makeConv(config.embedDim, config.zChannels, 1, layers));
 }
 
 void AutoencoderKLImpl::setTiling(const VaeTiling& tiling) {
@@ -262,7 +261,7 @@ AutoencoderKL loadAutoencoderKL(const ckpt::TensorSource& original, torch::Dtype
                                 const VaeSourceConversion& convert) {
     ckpt::TensorSource source = ckpt::mapVaeKeys(original);
     const std::string file = sourceFile(source);
-    AutoencoderKL vae(VaeConfig::fromSource(source), dtype);
+    AutoencoderKL vae(VaeConfig::fromSource(source), dtype, vae::WeightInit::Empty);  // loadStrict fills every weight
     if (convert) source = convert(std::move(source), *vae);
     ckpt::loadStrict(*vae, source, file);
     vae->to(device);

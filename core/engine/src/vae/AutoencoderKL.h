@@ -67,7 +67,9 @@ class AutoencoderKLImpl : public torch::nn::Module {
 public:
     // dtype: compute dtype of convolutions and attention (float32, float16 or bfloat16); their
     // weights are stored in it. GroupNorm parameters and statistics stay float32 (autocast's rule).
-    explicit AutoencoderKLImpl(const VaeConfig& config, torch::Dtype dtype = torch::kFloat32);
+    // init: Random to train from, Empty when every weight is loaded next (loadAutoencoderKL).
+    explicit AutoencoderKLImpl(const VaeConfig& config, torch::Dtype dtype = torch::kFloat32,
+                               vae::WeightInit init = vae::WeightInit::Random);
 
     const VaeConfig& config() const { return m_config; }
     torch::Dtype dtype() const { return m_compute.dtype; }
@@ -101,7 +103,7 @@ public:
 
     vae::Encoder encoder{nullptr};
     vae::Decoder decoder{nullptr};
-    torch::nn::Conv2d conv1{nullptr}, conv2{nullptr};
+    vae::Conv conv1{nullptr}, conv2{nullptr};
 
 private:
     torch::Tensor checkedImage(const torch::Tensor& x) const;

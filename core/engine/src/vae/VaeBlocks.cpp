@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <cmath>
 
+#include <torch/nn/init.h>
+
 namespace ace::vae {
 namespace {
 
@@ -68,7 +70,31 @@ torch::Tensor normalize(const torch::Tensor& x, torch::nn::GroupNormImpl& norm, 
     return swish ? swishOf(y) : y;
 }
 
-torch::Tensor convolve(torch::nn::Conv2dImpl& conv, const torch::Tensor& x, const Compute& c) {
+ConvImpl::ConvImpl(int64_t in, int64_t out, int64_t kernel, int64_t stride, int64_t padding,
+                   const LayerOptions& options)
+    : m_stride(stride), m_padding(padding) {
+    const bool random = options.init == WeightInit::Random;
+    // Random weights are drawn in float32, as torch::nn::Conv2d draws them, then rounded.
+    const auto f = torch::TensorOptions().dtype(random ? torch::kFloat32 : options.convDtype);
+    weight = register_parameter("weight", torch::empty({out, in, kernel, kernel}, f));
+    bias = register_parameter("bias", torch::empty({out}, f));
+    if (!random) return;
+    torch::NoGradGuard noGrad;
+    // torch::nn::Conv2dImpl::reset_parameters().
+    torch::nn::init::kaiming_uniform_(weight, std::sqrt(5.0));
+    const double bound = 1.0 / std::sqrt(static_cast<double>(in * kernel * kernel));
+    torch::nn::init::uniform_(bias, -bound, bound);
+    if (options.convDtype != torch::kFloat32) {
+        weight.set_data(weight.to(options.convDtype));
+        bias.set_data(bias.to(options.convDtype));
+    }
+}
+
+torch::Tensor ConvImpl::forward(const torch::Tensor& x) const {
+    return torch::conv2d(x, weight, bias, m_stride, m_padding);
+}
+
+torch::Tensor convolve(const ConvImpl& conv, const torch::Tensor& x, const Compute& c) {
     return conv.forward(x.to(c.dtype));
 }
 
@@ -76,16 +102,16 @@ torch::nn::GroupNorm makeNorm(int64_t channels) {
     return torch::nn::GroupNorm(torch::nn::GroupNormOptions(kGroups, channels).eps(kNormEps).affine(true));
 }
 
-torch::nn::Conv2d makeConv(int64_t in, int64_t out, int64_t kernel, int64_t stride, int64_t padding) {
-    return torch::nn::Conv2d(torch::nn::Conv2dOptions(in, out, kernel).stride(stride).padding(padding));
+Conv makeConv(int64_t in, int64_t out, int64_t kernel, const LayerOptions& options, int64_t stride, int64_t padding) {
+    return Conv(in, out, kernel, stride, padding, options);
 }
 
-ResnetBlockImpl::ResnetBlockImpl(int64_t inChannels, int64_t outChannels) {
+ResnetBlockImpl::ResnetBlockImpl(int64_t inChannels, int64_t outChannels, const LayerOptions& o) {
     norm1 = register_module("norm1", makeNorm(inChannels));
-    conv1 = register_module("conv1", makeConv(inChannels, outChannels, 3, 1, 1));
+    conv1 = register_module("conv1", makeConv(inChannels, outChannels, 3, o, 1, 1));
     norm2 = register_module("norm2", makeNorm(outChannels));
-    conv2 = register_module("conv2", makeConv(outChannels, outChannels, 3, 1, 1));
-    if (inChannels != outChannels) ninShortcut = register_module("nin_shortcut", makeConv(inChannels, outChannels, 1));
+    conv2 = register_module("conv2", makeConv(outChannels, outChannels, 3, o, 1, 1));
+    if (inChannels != outChannels) ninShortcut = register_module("nin_shortcut", makeConv(inChannels, outChannels, 1, o));
 }
 
 torch::Tensor ResnetBlockImpl::forward(const torch::Tensor& x, const Compute& c) {
@@ -95,12 +121,12 @@ torch::Tensor ResnetBlockImpl::forward(const torch::Tensor& x, const Compute& c)
     return skip + h;
 }
 
-AttnBlockImpl::AttnBlockImpl(int64_t channels) {
+AttnBlockImpl::AttnBlockImpl(int64_t channels, const LayerOptions& o) {
     norm = register_module("norm", makeNorm(channels));
-    q = register_module("q", makeConv(channels, channels, 1));
-    k = register_module("k", makeConv(channels, channels, 1));
-    v = register_module("v", makeConv(channels, channels, 1));
-    projOut = register_module("proj_out", makeConv(channels, channels, 1));
+    q = register_module("q", makeConv(channels, channels, 1, o));
+    k = register_module("k", makeConv(channels, channels, 1, o));
+    v = register_module("v", makeConv(channels, channels, 1, o));
+    projOut = register_module("proj_out", makeConv(channels, channels, 1, o));
 }
 
 torch::Tensor AttnBlockImpl::forward(const torch::Tensor& x, const Compute& c) {
@@ -124,16 +150,16 @@ torch::Tensor AttnBlockImpl::forward(const torch::Tensor& x, const Compute& c) {
     return x.to(c.dtype) + convolve(*projOut, att, c);
 }
 
-DownsampleImpl::DownsampleImpl(int64_t channels) {
-    conv = register_module("conv", makeConv(channels, channels, 3, 2, 0));
+DownsampleImpl::DownsampleImpl(int64_t channels, const LayerOptions& o) {
+    conv = register_module("conv", makeConv(channels, channels, 3, o, 2, 0));
 }
 
 torch::Tensor DownsampleImpl::forward(const torch::Tensor& x, const Compute& c) {
     return convolve(*conv, torch::constant_pad_nd(x, {0, 1, 0, 1}, 0), c);
 }
 
-UpsampleImpl::UpsampleImpl(int64_t channels) {
-    conv = register_module("conv", makeConv(channels, channels, 3, 1, 1));
+UpsampleImpl::UpsampleImpl(int64_t channels, const LayerOptions& o) {
+    conv = register_module("conv", makeConv(channels, channels, 3, o, 1, 1));
 }
 
 torch::Tensor UpsampleImpl::forward(const torch::Tensor& x, const Compute& c) {
@@ -142,24 +168,25 @@ torch::Tensor UpsampleImpl::forward(const torch::Tensor& x, const Compute& c) {
     return convolve(*conv, up, c);
 }
 
-MidBlockImpl::MidBlockImpl(int64_t channels) {
-    block1 = register_module("block_1", ResnetBlock(channels, channels));
-    attn1 = register_module("attn_1", AttnBlock(channels));
-    block2 = register_module("block_2", ResnetBlock(channels, channels));
+MidBlockImpl::MidBlockImpl(int64_t channels, const LayerOptions& o) {
+    block1 = register_module("block_1", ResnetBlock(channels, channels, o));
+    attn1 = register_module("attn_1", AttnBlock(channels, o));
+    block2 = register_module("block_2", ResnetBlock(channels, channels, o));
 }
 
 torch::Tensor MidBlockImpl::forward(const torch::Tensor& x, const Compute& c) {
     return block2->forward(attn1->forward(block1->forward(x, c), c), c);
 }
 
-LevelImpl::LevelImpl(int64_t inChannels, int64_t outChannels, int64_t numBlocks, bool down, bool resample) {
+LevelImpl::LevelImpl(int64_t inChannels, int64_t outChannels, int64_t numBlocks, bool down, bool resample,
+                     const LayerOptions& o) {
     block = register_module("block", torch::nn::ModuleList());
     for (int64_t j = 0; j < numBlocks; ++j) {
-        block->push_back(ResnetBlock(j == 0 ? inChannels : outChannels, outChannels));
+        block->push_back(ResnetBlock(j == 0 ? inChannels : outChannels, outChannels, o));
     }
     if (resample) {
-        if (down) downsample = register_module("downsample", Downsample(outChannels));
-        else upsample = register_module("upsample", Upsample(outChannels));
+        if (down) downsample = register_module("downsample", Downsample(outChannels, o));
+        else upsample = register_module("upsample", Upsample(outChannels, o));
     }
 }
 

@@ -11,7 +11,6 @@
 
 #include <torch/nn/module.h>
 #include <torch/nn/modules/container/modulelist.h>
-#include <torch/nn/modules/conv.h>
 #include <torch/nn/modules/normalization.h>
 
 namespace ace::vae {
@@ -41,62 +40,87 @@ struct Compute {
     int64_t attentionChunk = 4096;         // query rows per attention chunk (bounds memory)
 };
 
+// How the layers of a new autoencoder start. Random: drawn as Conv draws them, the
+// same draws in the same order (the trainer trains from them). Empty: allocated, not drawn, for a
+// load that overwrites every weight (drawing the release VAE's 84 M weights took 0.26 s, about
+// half of its warm load).
+enum class WeightInit { Random, Empty };
+
+struct LayerOptions {
+    torch::Dtype convDtype = torch::kFloat32;  // convolution weights (GroupNorm stays float32)
+    WeightInit init = WeightInit::Random;
+};
+
+// A 2-D convolution with torch's parameter names (weight [out, in, k, k], bias [out]); its
+// weights live in LayerOptions::convDtype.
+class ConvImpl : public torch::nn::Module {
+public:
+    ConvImpl(int64_t in, int64_t out, int64_t kernel, int64_t stride, int64_t padding, const LayerOptions& options);
+    torch::Tensor forward(const torch::Tensor& x) const;
+
+    torch::Tensor weight, bias;
+
+private:
+    int64_t m_stride, m_padding;
+};
+TORCH_MODULE(Conv);
+
 // GroupNorm(32, eps 1e-6) in float32, then optionally swish; float32 out (autocast's rule).
 torch::Tensor normalize(const torch::Tensor& x, torch::nn::GroupNormImpl& norm, const Compute& c,
                         bool swish);
 // A convolution in the compute dtype (its input is cast, as autocast does).
-torch::Tensor convolve(torch::nn::Conv2dImpl& conv, const torch::Tensor& x, const Compute& c);
+torch::Tensor convolve(const ConvImpl& conv, const torch::Tensor& x, const Compute& c);
 
 torch::nn::GroupNorm makeNorm(int64_t channels);
-torch::nn::Conv2d makeConv(int64_t in, int64_t out, int64_t kernel, int64_t stride = 1,
-                           int64_t padding = 0);
+Conv makeConv(int64_t in, int64_t out, int64_t kernel, const LayerOptions& options, int64_t stride = 1,
+              int64_t padding = 0);
 
 class ResnetBlockImpl : public torch::nn::Module {
 public:
-    ResnetBlockImpl(int64_t inChannels, int64_t outChannels);
+    ResnetBlockImpl(int64_t inChannels, int64_t outChannels, const LayerOptions& options);
     // x: [B, in, H, W] -> [B, out, H, W]
     torch::Tensor forward(const torch::Tensor& x, const Compute& c);
 
     torch::nn::GroupNorm norm1{nullptr}, norm2{nullptr};
-    torch::nn::Conv2d conv1{nullptr}, conv2{nullptr};
-    torch::nn::Conv2d ninShortcut{nullptr};  // "nin_shortcut", only when in != out
+    Conv conv1{nullptr}, conv2{nullptr};
+    Conv ninShortcut{nullptr};  // "nin_shortcut", only when in != out
 };
 TORCH_MODULE(ResnetBlock);
 
 // Single-head self-attention over all H*W positions, scale C^-0.5, residual.
 class AttnBlockImpl : public torch::nn::Module {
 public:
-    explicit AttnBlockImpl(int64_t channels);
+    AttnBlockImpl(int64_t channels, const LayerOptions& options);
     // x: [B, C, H, W] -> [B, C, H, W]
     torch::Tensor forward(const torch::Tensor& x, const Compute& c);
 
     torch::nn::GroupNorm norm{nullptr};
-    torch::nn::Conv2d q{nullptr}, k{nullptr}, v{nullptr}, projOut{nullptr};  // 1x1 convs
+    Conv q{nullptr}, k{nullptr}, v{nullptr}, projOut{nullptr};  // 1x1 convs
 };
 TORCH_MODULE(AttnBlock);
 
 // Pad right/bottom by one zero, then 3x3 conv with stride 2: [B, C, H, W] -> [B, C, H/2, W/2].
 class DownsampleImpl : public torch::nn::Module {
 public:
-    explicit DownsampleImpl(int64_t channels);
+    DownsampleImpl(int64_t channels, const LayerOptions& options);
     torch::Tensor forward(const torch::Tensor& x, const Compute& c);
-    torch::nn::Conv2d conv{nullptr};
+    Conv conv{nullptr};
 };
 TORCH_MODULE(Downsample);
 
 // Nearest x2, then 3x3 conv: [B, C, H, W] -> [B, C, 2H, 2W].
 class UpsampleImpl : public torch::nn::Module {
 public:
-    explicit UpsampleImpl(int64_t channels);
+    UpsampleImpl(int64_t channels, const LayerOptions& options);
     torch::Tensor forward(const torch::Tensor& x, const Compute& c);
-    torch::nn::Conv2d conv{nullptr};
+    Conv conv{nullptr};
 };
 TORCH_MODULE(Upsample);
 
 // The reference's `mid` (block_1, attn_1, block_2).
 class MidBlockImpl : public torch::nn::Module {
 public:
-    explicit MidBlockImpl(int64_t channels);
+    MidBlockImpl(int64_t channels, const LayerOptions& options);
     torch::Tensor forward(const torch::Tensor& x, const Compute& c);
     ResnetBlock block1{nullptr};
     AttnBlock attn1{nullptr};
@@ -107,7 +131,8 @@ TORCH_MODULE(MidBlock);
 // One resolution level: `block.{j}` and, except at the last level, `downsample`/`upsample`.
 class LevelImpl : public torch::nn::Module {
 public:
-    LevelImpl(int64_t inChannels, int64_t outChannels, int64_t numBlocks, bool down, bool resample);
+    LevelImpl(int64_t inChannels, int64_t outChannels, int64_t numBlocks, bool down, bool resample,
+              const LayerOptions& options);
     torch::Tensor forward(const torch::Tensor& x, const Compute& c);
 
     torch::nn::ModuleList block{nullptr};

@@ -4,19 +4,19 @@
 
 namespace ace::vae {
 
-EncoderImpl::EncoderImpl(const CoderShape& s) {
+EncoderImpl::EncoderImpl(const CoderShape& s, const LayerOptions& o) {
     const int64_t levels = static_cast<int64_t>(s.chMult.size());
-    convIn = register_module("conv_in", makeConv(s.imageChannels, s.ch, 3, 1, 1));
+    convIn = register_module("conv_in", makeConv(s.imageChannels, s.ch, 3, o, 1, 1));
     down = register_module("down", torch::nn::ModuleList());
     int64_t blockIn = s.ch;
     for (int64_t i = 0; i < levels; ++i) {
         const int64_t blockOut = s.ch * s.chMult[i];
-        down->push_back(Level(blockIn, blockOut, s.numResBlocks, /*down=*/true, /*resample=*/i != levels - 1));
+        down->push_back(Level(blockIn, blockOut, s.numResBlocks, /*down=*/true, /*resample=*/i != levels - 1, o));
         blockIn = blockOut;
     }
-    mid = register_module("mid", MidBlock(blockIn));
+    mid = register_module("mid", MidBlock(blockIn, o));
     normOut = register_module("norm_out", makeNorm(blockIn));
-    convOut = register_module("conv_out", makeConv(blockIn, 2 * s.zChannels, 3, 1, 1));
+    convOut = register_module("conv_out", makeConv(blockIn, 2 * s.zChannels, 3, o, 1, 1));
 }
 
 torch::Tensor EncoderImpl::forward(const torch::Tensor& x, const Compute& c) {
@@ -26,20 +26,20 @@ torch::Tensor EncoderImpl::forward(const torch::Tensor& x, const Compute& c) {
     return convolve(*convOut, normalize(h, *normOut, c, true), c);
 }
 
-DecoderImpl::DecoderImpl(const CoderShape& s) {
+DecoderImpl::DecoderImpl(const CoderShape& s, const LayerOptions& o) {
     const int64_t levels = static_cast<int64_t>(s.chMult.size());
     const int64_t midChannels = s.ch * s.chMult.back();
-    convIn = register_module("conv_in", makeConv(s.zChannels, midChannels, 3, 1, 1));
-    mid = register_module("mid", MidBlock(midChannels));
+    convIn = register_module("conv_in", makeConv(s.zChannels, midChannels, 3, o, 1, 1));
+    mid = register_module("mid", MidBlock(midChannels, o));
     // Level i takes the channels of level i+1 (the mid's at the lowest resolution), so up.{i}
     // is built in index order although it runs from the last level to the first.
     up = register_module("up", torch::nn::ModuleList());
     for (int64_t i = 0; i < levels; ++i) {
         const int64_t blockIn = s.ch * s.chMult[std::min(i + 1, levels - 1)];
-        up->push_back(Level(blockIn, s.ch * s.chMult[i], s.numResBlocks + 1, /*down=*/false, /*resample=*/i != 0));
+        up->push_back(Level(blockIn, s.ch * s.chMult[i], s.numResBlocks + 1, /*down=*/false, /*resample=*/i != 0, o));
     }
     normOut = register_module("norm_out", makeNorm(s.ch * s.chMult.front()));
-    convOut = register_module("conv_out", makeConv(s.ch * s.chMult.front(), s.imageChannels, 3, 1, 1));
+    convOut = register_module("conv_out", makeConv(s.ch * s.chMult.front(), s.imageChannels, 3, o, 1, 1));
 }
 
 torch::Tensor DecoderImpl::forwardMid(const torch::Tensor& z, const Compute& c) {

@@ -19,21 +19,21 @@ struct CoderShape {
 
 class EncoderImpl : public torch::nn::Module {
 public:
-    explicit EncoderImpl(const CoderShape& shape);
+    EncoderImpl(const CoderShape& shape, const LayerOptions& options);
     // x: [B, 3, H, W] -> [B, 2*z, H/f, W/f] (f = 2^(levels-1))
     torch::Tensor forward(const torch::Tensor& x, const Compute& c);
 
-    torch::nn::Conv2d convIn{nullptr};
+    Conv convIn{nullptr};
     torch::nn::ModuleList down{nullptr};  // of Level
     MidBlock mid{nullptr};
     torch::nn::GroupNorm normOut{nullptr};
-    torch::nn::Conv2d convOut{nullptr};
+    Conv convOut{nullptr};
 };
 TORCH_MODULE(Encoder);
 
 class DecoderImpl : public torch::nn::Module {
 public:
-    explicit DecoderImpl(const CoderShape& shape);
+    DecoderImpl(const CoderShape& shape, const LayerOptions& options);
     // z: [B, z, h, w] -> [B, 3, h*f, w*f]
     torch::Tensor forward(const torch::Tensor& z, const Compute& c) { return forwardUp(forwardMid(z, c), c); }
     // conv_in and mid (latent resolution; the only global part, because of the attention).
@@ -41,11 +41,11 @@ public:
     // The up levels, norm_out, swish and conv_out: purely local apart from GroupNorm statistics.
     torch::Tensor forwardUp(const torch::Tensor& h, const Compute& c);
 
-    torch::nn::Conv2d convIn{nullptr};
+    Conv convIn{nullptr};
     MidBlock mid{nullptr};
     torch::nn::ModuleList up{nullptr};  // of Level; up[0] is the full-resolution level
     torch::nn::GroupNorm normOut{nullptr};
-    torch::nn::Conv2d convOut{nullptr};
+    Conv convOut{nullptr};
 };
 TORCH_MODULE(Decoder);
 
