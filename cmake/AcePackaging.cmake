@@ -24,8 +24,9 @@ if(TARGET ace-desktop)
   # The built-in model (see resources/models/README.md), found by ace::findBuiltInModel at
   # <exe>/../share/ace-desktop/models/builtin.
   if(EXISTS "${PROJECT_SOURCE_DIR}/resources/models/builtin/models/ace_model.json")
+    # (not the weight cache a run from the source tree writes beside it)
     install(DIRECTORY "${PROJECT_SOURCE_DIR}/resources/models/builtin"
-            DESTINATION "${CMAKE_INSTALL_DATADIR}/ace-desktop/models")
+            DESTINATION "${CMAKE_INSTALL_DATADIR}/ace-desktop/models" PATTERN ".ace-cache" EXCLUDE)
   endif()
 endif()
 
