@@ -193,6 +193,11 @@ void MainWindow::connectSession() {
     connect(chat, &ChatPanel::useAsCanvasRequested, m_session, &SessionController::useResultAsCanvas);
     connect(chat, &ChatPanel::regenerateRequested, m_session, &SessionController::regenerate);
     connect(chat, &ChatPanel::excludeRequested, m_session, &SessionController::setTurnExcluded);
+    // Turns that edited another picture would steer the new one's edits as ACE's history (the
+    // built-in model left a picture coloured when asked to grey it after turns on other pictures)
+    // and set the result's geometry (frame 0 is the oldest history image): a new picture (File >
+    // Open Image, a drop) starts a new context. The chat keeps the turns; each can be put back.
+    connect(m_document, &CanvasDocument::pictureOpened, m_session, &SessionController::startNewContext);
     connect(m_session, &SessionController::busyChanged, chat, &ChatPanel::setBusy);
     connect(m_session, &SessionController::contextChanged, chat,
             [this](const QList<int>& ids) { m_chatPanel->setContext(ids, m_settings.generation.historyLength); });

@@ -20,8 +20,9 @@ namespace {
 constexpr std::uint64_t kFreshSeed = 5151;  // training 2024, tst_builtinbehaviour 4242
 constexpr int kScenes = 6;
 // tst_builtinbehaviour's bound on the mean saturation (the mean there is 0.054), here for every
-// picture (measured 0.026-0.071). With earlier turns on other pictures as history the model left
-// some pictures coloured (0.40 once), so each picture is its own conversation.
+// picture (measured 0.026-0.071). The pictures are opened one after the other in one window; each
+// starts a new context. (When the earlier turns on other pictures still went along as history, the
+// model left one of them coloured: 0.40.)
 constexpr double kGreySaturation = 0.15;
 // And the grayscale row's L1 bound, 0.5 x the coloured picture's (measured 0.16-0.46 x).
 constexpr double kGreyL1Factor = 0.5;
@@ -49,14 +50,14 @@ private Q_SLOTS:
     // "Convert {image} to grayscale." on the opened picture: the canvas turns grey, at its size.
     void greysTheOpenedPicture() {
         configureFreshInstall();
+        test::Window w;
+        QVERIFY(w.shownAndReady());
         const synth::TaskSampler sampler(kFreshSeed);
         for (int i = 0; i < kScenes; ++i) {
-            // A window each: one conversation per picture, with no earlier turns as history.
-            test::Window w;
-            QVERIFY(w.shownAndReady());
             const synth::LcuSample sample = sampler.sample(synth::TaskKind::Grayscale, i);
             const QImage picture = toQImage(sample.images.front());
             w.window.document()->openImage(picture, "open");
+            QVERIFY(w.window.session()->nextContextTurns().isEmpty());  // a new picture, a new context
             QSignalSpy finished(w.window.session(), &SessionController::turnFinished);
             w.type(QString::fromStdString(sample.instruction()));
             w.pressEnter();

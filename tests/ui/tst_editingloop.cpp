@@ -119,6 +119,41 @@ private Q_SLOTS:
         QCOMPARE(w.window.document()->image(), scene.convertToFormat(QImage::Format_RGB32));
     }
 
+    // A new picture starts a new context: turns that edited the previous one stay in the chat but
+    // no longer go with the next turn as history; the eye button puts one back.
+    void openingAPictureStartsANewContext() {
+        configure(test::workingModelFolder(), 2);
+        Window w;
+        QVERIFY(w.shownAndReady());
+        SessionController* s = w.window.session();
+        const ChatModel* chat = w.chat();
+        w.window.document()->openImage(test::makeScene(320, 240, 3), "open");
+        QSignalSpy started(s->worker(), &InferenceWorker::jobStarted);
+        QSignalSpy finished(s, &SessionController::turnFinished);
+        w.type("make {image} an evening scene");
+        w.pressEnter();
+        QVERIFY(test::waitFor(finished, 120000));
+        const int first = chat->turnIds().first();
+        QCOMPARE(s->nextContextTurns(), QList<int>({first}));
+
+        const QImage other = test::makeScene(256, 192, 9);
+        w.window.document()->openImage(other, "open");
+        QVERIFY(s->nextContextTurns().isEmpty());
+        QVERIFY(chat->turn(first)->excluded);
+        QCOMPARE(chat->turn(first)->status, TurnStatus::Done);  // still in the chat
+        w.type("add lanterns to {image}");
+        w.pressEnter();
+        QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 2, 120000);
+        const InferenceJob second = started.at(1).at(1).value<InferenceJob>();
+        QVERIFY(second.request.history.empty());
+        QVERIFY(second.target == toAceImage(other, 3));  // the new picture sets the geometry
+        QCOMPARE(w.window.document()->image().size(), other.size());
+
+        // Put back by hand, the first turn goes with the next one again.
+        s->setTurnExcluded(first, false);
+        QCOMPARE(s->nextContextTurns().first(), first);
+    }
+
     void queuedTurnsChainAndCarryHistory() {
         configure(test::workingModelFolder(), 4);
         Window w;

@@ -187,6 +187,7 @@ void CanvasDocument::openImage(const QImage& image, const QString& actionText, c
     next.addLayer(Layer::raster((layerName.isEmpty() ? tr("Background") : layerName).toStdString(), toAceImage(image, 4)));
     next.addLayer(Layer::mask(tr("Mask").toStdString(), toAceImage(emptyMask(image.size()), 1)));
     undoStack()->push(new SwapDocumentCommand(m_layers, std::move(next), actionText));
+    Q_EMIT pictureOpened();
 }
 
 LayerId CanvasDocument::addResultLayer(const QImage& image, const QString& name,

@@ -117,6 +117,7 @@ Q_SIGNALS:
     void previewChanged();
     void inputChanged();  // the input of the next turn may have changed (choice or pixels)
     void editFinished();  // a stroke or shape is complete: a good moment to autosave
+    void pictureOpened();  // openImage replaced the document with another picture
 
 private:
     void onCompositeChanged(const QRect& area);

@@ -485,6 +485,14 @@ void SessionController::setTurnExcluded(int turnId, bool excluded) {
     updateContext();
 }
 
+void SessionController::startNewContext() {
+    for (int id : m_chat->turnIds()) {
+        const ChatTurn* turn = m_chat->turn(id);
+        if (turn && turn->status == TurnStatus::Done && !turn->excluded) m_chat->setExcluded(id, true);
+    }
+    updateContext();
+}
+
 void SessionController::cancel() {
     for (int id : std::as_const(m_pending)) m_chat->setStatus(id, TurnStatus::Cancelled);
     const bool hadQueued = !m_pending.isEmpty();

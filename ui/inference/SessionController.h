@@ -92,6 +92,9 @@ public Q_SLOTS:
     // version, made visible), or a new layer with it when that layer was deleted. One undo step.
     void useResultAsCanvas(int turnId);
     void setTurnExcluded(int turnId, bool excluded);
+    // Takes every finished turn out of the context (a new picture was opened: turns that edited
+    // another one would steer its edits as history). The chat keeps them; each can be put back.
+    void startNewContext();
 
 Q_SIGNALS:
     void jobSubmitted(const ace::InferenceJob& job);  // queued to the worker
