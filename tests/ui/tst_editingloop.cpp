@@ -154,6 +154,46 @@ private Q_SLOTS:
         QCOMPARE(s->nextContextTurns().first(), first);
     }
 
+    void undoingAnOpenPutsTheContextBack() {
+        configure(test::workingModelFolder(), 2);
+        Window w;
+        QVERIFY(w.shownAndReady());
+        SessionController* s = w.window.session();
+        const ChatModel* chat = w.chat();
+        const QImage scene = test::makeScene(320, 240, 3);
+        w.window.document()->openImage(scene, "open");
+        QSignalSpy finished(s, &SessionController::turnFinished);
+        w.type("make {image} an evening scene");
+        w.pressEnter();
+        QVERIFY(test::waitFor(finished, 120000));
+        const int first = chat->turnIds().first();
+        const QImage edited = w.window.document()->image();
+
+        QUndoStack* stack = w.window.undoStack();
+        const int before = stack->count();
+        w.window.document()->openImage(test::makeScene(256, 192, 9), "open other");
+        QCOMPARE(stack->count(), before + 1);  // the picture and the new context: one step
+        QVERIFY(chat->turn(first)->excluded);
+        QVERIFY(s->nextContextTurns().isEmpty());
+
+        stack->undo();
+        QVERIFY(!chat->turn(first)->excluded);
+        QCOMPARE(s->nextContextTurns(), QList<int>({first}));
+        QCOMPARE(w.window.document()->image(), edited);
+        stack->redo();
+        QVERIFY(chat->turn(first)->excluded);
+        QVERIFY(s->nextContextTurns().isEmpty());
+        QCOMPARE(w.window.document()->image().size(), QSize(256, 192));
+
+        // Only what the open took out comes back: a turn the user had already left out stays out.
+        stack->undo();
+        s->setTurnExcluded(first, true);
+        w.window.document()->openImage(test::makeScene(200, 160, 4), "open third");  // nothing in context
+        QCOMPARE(stack->count(), before + 1);
+        stack->undo();
+        QVERIFY(chat->turn(first)->excluded);
+    }
+
     void queuedTurnsChainAndCarryHistory() {
         configure(test::workingModelFolder(), 4);
         Window w;

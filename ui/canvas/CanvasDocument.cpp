@@ -186,8 +186,11 @@ void CanvasDocument::openImage(const QImage& image, const QString& actionText, c
     Document next(image.width(), image.height());
     next.addLayer(Layer::raster((layerName.isEmpty() ? tr("Background") : layerName).toStdString(), toAceImage(image, 4)));
     next.addLayer(Layer::mask(tr("Mask").toStdString(), toAceImage(emptyMask(image.size()), 1)));
+    // One undo step with what listeners do about the new picture (the chat's new context).
+    undoStack()->beginMacro(actionText);
     undoStack()->push(new SwapDocumentCommand(m_layers, std::move(next), actionText));
     Q_EMIT pictureOpened();
+    undoStack()->endMacro();
 }
 
 LayerId CanvasDocument::addResultLayer(const QImage& image, const QString& name,

@@ -117,7 +117,9 @@ Q_SIGNALS:
     void previewChanged();
     void inputChanged();  // the input of the next turn may have changed (choice or pixels)
     void editFinished();  // a stroke or shape is complete: a good moment to autosave
-    void pictureOpened();  // openImage replaced the document with another picture
+    // openImage replaced the document with another picture; emitted inside the open's undo macro,
+    // so commands a receiver pushes (directly connected) undo and redo with the open.
+    void pictureOpened();
 
 private:
     void onCompositeChanged(const QRect& area);

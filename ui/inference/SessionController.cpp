@@ -6,6 +6,7 @@
 #include <algorithm>
 
 #include "CanvasDocument.h"
+#include "ContextExclusionCommand.h"
 #include "ImageConvert.h"
 #include "LayerModel.h"
 
@@ -485,12 +486,20 @@ void SessionController::setTurnExcluded(int turnId, bool excluded) {
     updateContext();
 }
 
+void SessionController::setTurnsExcluded(const QList<int>& turnIds, bool excluded) {
+    for (int id : turnIds)
+        if (m_chat->turn(id)) m_chat->setExcluded(id, excluded);
+    updateContext();
+}
+
 void SessionController::startNewContext() {
+    QList<int> inContext;
     for (int id : m_chat->turnIds()) {
         const ChatTurn* turn = m_chat->turn(id);
-        if (turn && turn->status == TurnStatus::Done && !turn->excluded) m_chat->setExcluded(id, true);
+        if (turn && turn->status == TurnStatus::Done && !turn->excluded) inContext.append(id);
     }
-    updateContext();
+    if (inContext.isEmpty()) return;
+    m_document->undoStack()->push(new ContextExclusionCommand(this, inContext, tr("New context")));
 }
 
 void SessionController::cancel() {
