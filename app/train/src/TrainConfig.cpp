@@ -176,6 +176,20 @@ TrainConfig TrainConfig::preset(const std::string& name) {
     throw Error("unknown preset \"" + name + "\" (builtin, builtin-gpu, tiny, full)");
 }
 
+namespace {
+
+void requirePatchFitsSizes(const TrainConfig& c) {
+    const int64_t p = c.arch.ditPatchSize;
+    if (p < 1) throw std::invalid_argument("architecture.dit_patch_size must be at least 1, got " + std::to_string(p));
+    for (const auto& [w, h] : c.sizes)
+        if (w % (8 * p) != 0 || h % (8 * p) != 0)
+            throw std::invalid_argument("size " + std::to_string(w) + "x" + std::to_string(h) +
+                                        " is not a whole number of patches (8 x dit_patch_size = " +
+                                        std::to_string(8 * p) + " px)");
+}
+
+}  // namespace
+
 std::string TrainConfig::toJson() const {
     json sizesJ = json::array();
     for (const auto& [w, h] : sizes) sizesJ.push_back({w, h});
@@ -185,7 +199,8 @@ std::string TrainConfig::toJson() const {
               {"default_size", defaultSize},
               {"default_steps", defaultSteps},
               {"architecture",
-               {{"dit_hidden", arch.ditHidden},
+               {{"dit_patch_size", arch.ditPatchSize},
+                {"dit_hidden", arch.ditHidden},
                 {"dit_depth", arch.ditDepth},
                 {"dit_heads", arch.ditHeads},
                 {"dit_mlp_ratio", arch.ditMlpRatio},
@@ -238,6 +253,7 @@ TrainConfig TrainConfig::load(const std::filesystem::path& file) {
         c.defaultSize = j.value("default_size", c.defaultSize);
         c.defaultSteps = j.value("default_steps", c.defaultSteps);
         const json a = j.value("architecture", json::object());
+        c.arch.ditPatchSize = a.value("dit_patch_size", c.arch.ditPatchSize);
         c.arch.ditHidden = a.value("dit_hidden", c.arch.ditHidden);
         c.arch.ditDepth = a.value("dit_depth", c.arch.ditDepth);
         c.arch.ditHeads = a.value("dit_heads", c.arch.ditHeads);
@@ -263,6 +279,7 @@ TrainConfig TrainConfig::load(const std::filesystem::path& file) {
         c.corpusSamples = j.value("corpus_samples", c.corpusSamples);
         c.ditTaskPhases = phasesFrom(j.value("dit_task_phases", json::array()));
         c.ditLatentEncoding = latentEncodingFrom(j.value("dit_latent_encoding", json::object()));
+        requirePatchFitsSizes(c);
         return c;
     } catch (const json::exception& e) {
         throw Error(file, std::string("malformed training configuration: ") + e.what());

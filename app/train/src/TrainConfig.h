@@ -11,7 +11,8 @@
 namespace ace::train {
 
 struct Architecture {
-    // DiTACE (patch 2, 4 latent channels, qk-norm, pred_sigma as the release)
+    // DiTACE (4 latent channels, qk-norm, pred_sigma as the release)
+    int64_t ditPatchSize = 2;  // the release's; 1 gives a token per latent pixel (8 px), four times the tokens
     int64_t ditHidden = 192;
     int64_t ditDepth = 6;
     int64_t ditHeads = 4;

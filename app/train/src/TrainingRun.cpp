@@ -99,6 +99,7 @@ RunPaths::RunPaths(fs::path work)
 
 DiTConfig ditConfigFor(const TrainConfig& c) {
     DiTConfig d;
+    d.patchSize = c.arch.ditPatchSize;
     d.hiddenSize = c.arch.ditHidden;
     d.depth = c.arch.ditDepth;
     d.numHeads = c.arch.ditHeads;

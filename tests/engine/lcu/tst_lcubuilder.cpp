@@ -230,6 +230,24 @@ private Q_SLOTS:
         }
     }
 
+    // A model trained with patch 1 (ace-train's dit_patch_size) has a RoPE position every 8 px:
+    // its table of 24 rows (the built-in presets') holds 192 px per side, not 384.
+    void textToImageSizeFollowsThePatch() {
+        ace::TurnRequest r = request(turn("x", {}));
+        r.options.outputWidth = 192;
+        r.options.outputHeight = 64;
+        QCOMPARE(ace::buildLcu(r, 24, 64, 64, 8).width, 192);
+        r.options.outputWidth = 208;
+        QCOMPARE(ace::buildLcu(r, 24, 64, 64, 16).width, 208);
+        try {
+            ace::buildLcu(r, 24, 64, 64, 8);
+            QFAIL("208 px at 8 px per position accepted with 24 positions");
+        } catch (const ace::Error& e) {
+            QVERIFY2(QString(e.what()).contains("at most 192 px per side"), e.what());
+        }
+        QVERIFY_THROWS_EXCEPTION(ace::Error, ace::buildLcu(r, 24, 64, 64, 3));
+    }
+
     void errors_data() {
         QTest::addColumn<ace::TurnRequest>("req");
         QTest::addColumn<QStringList>("mentions");

@@ -281,6 +281,52 @@ private Q_SLOTS:
         QVERIFY(chanceT2i.chanceScores.at("colour_recall") < 1);
     }
 
+    // A run with patch 1 (a token per latent pixel) trains, and the app's loader reads the patch
+    // from its export's shapes and runs turns with it.
+    void patchOneRunTrainsAndRunsInTheApp() {
+        const fs::path run = twoRunsWithAVae("patch1").first;
+        TrainConfig c = TrainConfig::load(RunPaths(run).config);
+        c.arch.ditPatchSize = 1;
+        c.save(RunPaths(run).config);
+        QCOMPARE(ditConfigFor(c).patchSize, int64_t(1));
+        std::vector<StepStats> steps;
+        QCOMPARE(trainDitStage(run, 2, torch::kCPU, [&](const std::string&, const StepStats& s, int64_t) {
+                     steps.push_back(s);
+                 }),
+                 int64_t(2));
+        for (const StepStats& s : steps) QVERIFY(std::isfinite(s.loss) && s.loss > 0);
+
+        const fs::path out = fs::path(m_dir.path().toStdString()) / "export-patch1";
+        QVERIFY(exportModel(run, out) > 0);
+        const ace::ckpt::SafetensorsReader dit(out / "models" / "dit" / "ace_builtin.safetensors");
+        QCOMPARE(dit.load("x_embedder.proj.weight").sizes().vec(), (std::vector<int64_t>{c.arch.ditHidden, 5, 1, 1}));
+        ace::ModelLoadOptions options;
+        options.device = ace::Device::Cpu;
+        options.useConvertedCache = false;
+        ace::EditSession session(ace::AceModel::load(out, options));
+        ace::TurnRequest t2i;
+        t2i.current.instruction = "a small green star";
+        t2i.options.steps = 2;
+        t2i.options.outputWidth = 48;
+        t2i.options.outputHeight = 32;
+        const ace::TurnResult image = session.run(t2i);
+        QCOMPARE(image.image.width, 48);
+        QCOMPARE(image.image.height, 32);
+        ace::TurnRequest edit;
+        edit.current.instruction = "Convert {image} to grayscale.";
+        edit.current.images.push_back({image.image, ace::Image(), ""});
+        edit.options.steps = 2;
+        QCOMPARE(session.run(edit).image.width, 48);
+        // Its position table (the preset's 8 rows) holds 8 patches of 8 px per side.
+        t2i.options.outputWidth = 80;
+        try {
+            session.run(t2i);
+            QFAIL("80 px accepted by a patch-1 model with 8 positions");
+        } catch (const ace::Error& e) {
+            QVERIFY2(std::string(e.what()).find("at most 64 px per side") != std::string::npos, e.what());
+        }
+    }
+
     // The decoder stage fine-tunes the frozen VAE's decoder side only: the encoder the DiT learns
     // from stays bit-identical, the stage resumes exactly, and the export writes the fine-tuned
     // decoder's EMA weights beside the untouched encoder.

@@ -48,7 +48,7 @@ std::string shiftCurrentReferences(const std::string& prompt, int k, int n) {
 
 std::string sizeText(int64_t w, int64_t h) { return std::to_string(w) + "x" + std::to_string(h); }
 
-void checkOutputSize(int64_t width, int64_t height, int64_t maxSeqLen) {
+void checkOutputSize(int64_t width, int64_t height, int64_t maxSeqLen, int64_t pixelsPerPosition) {
     if (width <= 0 || height <= 0 || width % kSideMultiple != 0 || height % kSideMultiple != 0) {
         auto suggest = [](int64_t v) {
             const int64_t lo = std::max<int64_t>(kSideMultiple, v / kSideMultiple * kSideMultiple);
@@ -59,10 +59,11 @@ void checkOutputSize(int64_t width, int64_t height, int64_t maxSeqLen) {
                     " px is not possible: width and height must be positive multiples of 16 (width " +
                     suggest(width) + ", height " + suggest(height) + ")");
     }
-    // One RoPE position per 16 px along each axis, maxSeqLen positions in the table.
-    if (width / kSideMultiple > maxSeqLen || height / kSideMultiple > maxSeqLen)
+    // One RoPE position per patch along each axis (16 px for the release), maxSeqLen positions in
+    // the table.
+    if (width / pixelsPerPosition > maxSeqLen || height / pixelsPerPosition > maxSeqLen)
         throw Error("the output size " + sizeText(width, height) + " px is too large for this model (at most " +
-                    std::to_string(maxSeqLen * kSideMultiple) + " px per side)");
+                    std::to_string(maxSeqLen * pixelsPerPosition / kSideMultiple * kSideMultiple) + " px per side)");
 }
 
 struct Source {
@@ -84,9 +85,13 @@ std::string renameImageReference(const std::string& prompt, int index) {
     return out;
 }
 
-LcuPlan buildLcu(const TurnRequest& request, int64_t maxSeqLen, int64_t defaultWidth, int64_t defaultHeight) {
+LcuPlan buildLcu(const TurnRequest& request, int64_t maxSeqLen, int64_t defaultWidth, int64_t defaultHeight,
+                 int64_t pixelsPerPosition) {
     if (maxSeqLen < 1)
         throw Error("the token budget must be positive, got " + std::to_string(maxSeqLen));
+    if (pixelsPerPosition < 1 || kSideMultiple % pixelsPerPosition != 0)
+        throw Error("a patch of " + std::to_string(pixelsPerPosition) + " px does not divide the " +
+                    std::to_string(kSideMultiple) + " px grid of the images");
     const GenerationOptions& options = request.options;
     const Turn& current = request.current;
     LcuPlan plan;
@@ -96,7 +101,7 @@ LcuPlan buildLcu(const TurnRequest& request, int64_t maxSeqLen, int64_t defaultW
         plan.textToImage = true;
         plan.width = options.outputWidth != 0 ? options.outputWidth : defaultWidth;  // 0: the model's default
         plan.height = options.outputHeight != 0 ? options.outputHeight : defaultHeight;
-        checkOutputSize(plan.width, plan.height, maxSeqLen);
+        checkOutputSize(plan.width, plan.height, maxSeqLen, pixelsPerPosition);
         plan.targetMask = torch::ones({1, plan.height, plan.width}, torch::kFloat32);
         plan.frameTexts = {current.instruction};
         plan.negativeFrameTexts = {options.negativePrompt};

@@ -51,8 +51,12 @@ struct LcuPlan {
 // Throws ace::Error with a message naming the offending image for: empty or inconsistent images,
 // a mask whose size differs from its image, an unknown task, more condition images than indicator
 // slots, an image too small for a 16 px side, and a text-to-image size that is not a positive
-// multiple of 16. defaultWidth/defaultHeight: the T2I size when the request leaves it at 0.
-LcuPlan buildLcu(const TurnRequest& request, int64_t maxSeqLen, int64_t defaultWidth, int64_t defaultHeight);
+// multiple of 16 or has more patches per side than maxSeqLen. defaultWidth/defaultHeight: the T2I
+// size when the request leaves it at 0. pixelsPerPosition: the side of a DiT patch in pixels, one
+// RoPE position (8 x patch size; the release's 16, a model trained with patch 1 has 8). The input
+// images' token budget stays in the reference's 16 px units.
+LcuPlan buildLcu(const TurnRequest& request, int64_t maxSeqLen, int64_t defaultWidth, int64_t defaultHeight,
+                 int64_t pixelsPerPosition = 16);
 
 // The reference's renaming of prompts[i] (i >= 1): every literal "{image}" -> "{image<i>}".
 std::string renameImageReference(const std::string& prompt, int index);

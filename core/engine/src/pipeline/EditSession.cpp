@@ -92,7 +92,8 @@ TurnResult runTurn(EditSession::State& state, AceModel::Impl& m, AceModel::Impl&
 
     // 1. The LCU: frames, masks, per-frame texts.
     const LcuPlan plan = buildLcu(request, m.settings.maxSeqLen, opt.outputWidth > 0 ? opt.outputWidth : m.settings.defaultWidth,
-                                  opt.outputHeight > 0 ? opt.outputHeight : m.settings.defaultHeight);
+                                  opt.outputHeight > 0 ? opt.outputHeight : m.settings.defaultHeight,
+                                  8 * m.dit->config().patchSize);  // the VAE downsamples by 8
     checkCancel();
 
     // 2. Texts (cached per string).
