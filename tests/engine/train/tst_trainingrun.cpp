@@ -41,6 +41,14 @@ void compareCheckpoints(const fs::path& a, const fs::path& b) {
     QCOMPARE(ca.meta().samplesSeen, cb.meta().samplesSeen);
 }
 
+// An exported model folder as the app loads it, on the CPU, without the converted-weight cache.
+std::shared_ptr<ace::AceModel> loadOnCpu(const fs::path& folder) {
+    ace::ModelLoadOptions options;
+    options.device = ace::Device::Cpu;
+    options.useConvertedCache = false;
+    return ace::AceModel::load(folder, options);
+}
+
 TrainConfig tinyConfig() {
     TrainConfig c = TrainConfig::preset("tiny");
     c.vae.saveEvery = c.dit.saveEvery = 1000;
@@ -194,10 +202,7 @@ private Q_SLOTS:
             QVERIFY2(torch::equal(t, ckpt.load("ema.dit." + key).to(torch::kHalf)), key.c_str());
         }
         {
-            ace::ModelLoadOptions o;
-            o.device = ace::Device::Cpu;
-            o.useConvertedCache = false;
-            ace::EditSession halfSession(ace::AceModel::load(half, o));
+            ace::EditSession halfSession(loadOnCpu(half));
             ace::TurnRequest r;
             r.current.instruction = "a small green star";
             r.options.steps = 2;
@@ -205,10 +210,7 @@ private Q_SLOTS:
         }
 
         // The app's loader reads the folder as a built-in model and runs a turn with it.
-        ace::ModelLoadOptions options;
-        options.device = ace::Device::Cpu;
-        options.useConvertedCache = false;
-        const auto model = ace::AceModel::load(out, options);
+        const auto model = loadOnCpu(out);
         QVERIFY(model->info().builtIn);
         QCOMPARE(model->info().defaultWidth, tinyConfig().defaultSize);
         ace::EditSession session(model);
@@ -300,10 +302,7 @@ private Q_SLOTS:
         QVERIFY(exportModel(run, out) > 0);
         const ace::ckpt::SafetensorsReader dit(out / "models" / "dit" / "ace_builtin.safetensors");
         QCOMPARE(dit.load("x_embedder.proj.weight").sizes().vec(), (std::vector<int64_t>{c.arch.ditHidden, 5, 1, 1}));
-        ace::ModelLoadOptions options;
-        options.device = ace::Device::Cpu;
-        options.useConvertedCache = false;
-        ace::EditSession session(ace::AceModel::load(out, options));
+        ace::EditSession session(loadOnCpu(out));
         ace::TurnRequest t2i;
         t2i.current.instruction = "a small green star";
         t2i.options.steps = 2;
