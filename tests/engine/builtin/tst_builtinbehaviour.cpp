@@ -56,58 +56,55 @@ const std::vector<Expectation>& expectations() {
         // text-to-image: the requested colours and shapes
         // (colour recall is a fixed bound: noise recalls colours too, about 1.8 x chance for an
         // untrained model, so a factor of chance does not tell drawing from noise)
-        {TaskKind::TextToImage, "colour_recall", kAtLeast, 0.5},                                  // 0.769
-        {TaskKind::TextToImage, "shape_accuracy", kAtLeast, 0.3, kFixed, nullptr, kNotLearned},   // 0.056
+        {TaskKind::TextToImage, "colour_recall", kAtLeast, 0.5},                                  // 0.878
+        {TaskKind::TextToImage, "shape_accuracy", kAtLeast, 0.3, kFixed, nullptr, kNotLearned},   // 0.167
         // low-level analysis
-        {TaskKind::Grayscale, "saturation", kAtMost, 0.15},                       // 0.054
+        {TaskKind::Grayscale, "saturation", kAtMost, 0.15},                       // 0.058
         {TaskKind::Grayscale, "target_l1", kAtMost, 0.5, kBaseline, "baseline_l1"},  // 0.048 <= 0.086
-        {TaskKind::Canny, "edge_f1", kAtLeast, 2.0, kChance},                     // 0.546 >= 0.323
-        {TaskKind::Segmentation, "target_l1", kAtMost, 0.8, kChance},             // 0.090 <= 0.101
+        {TaskKind::Canny, "edge_f1", kAtLeast, 2.0, kChance},                     // 0.599 >= 0.323
+        {TaskKind::Segmentation, "target_l1", kAtMost, 0.8, kChance},             // 0.078 <= 0.101
         // controllable generation: the scene the map encodes
-        {TaskKind::ControlSegmentation, "colour_recall", kAtLeast, 0.6},          // 0.688
-        {TaskKind::ControlGrayscale, "colour_recall", kAtLeast, 0.6},             // 0.683
+        {TaskKind::ControlSegmentation, "colour_recall", kAtLeast, 0.6},          // 0.635
+        {TaskKind::ControlGrayscale, "colour_recall", kAtLeast, 0.6},             // 0.776
         {TaskKind::ControlCanny, "shape_accuracy", kAtLeast, 0.3, kFixed, nullptr, kNotLearned},  // 0
         // semantic editing: the edit where asked, the rest kept
-        {TaskKind::Recolour, "edit_l1", kAtMost, 0.6, kBaseline, "edit_baseline_l1"},          // 0.159 <= 0.188
-        {TaskKind::ChangeBackground, "edit_l1", kAtMost, 0.6, kBaseline, "edit_baseline_l1"},  // 0.098 <= 0.173
-        {TaskKind::ChangeBackground, "keep_l1", kAtMost, 0.15, kFixed, nullptr, kNotLearned},  // 0.155
+        {TaskKind::Recolour, "edit_l1", kAtMost, 0.6, kBaseline, "edit_baseline_l1"},          // 0.130 <= 0.188
+        {TaskKind::ChangeBackground, "edit_l1", kAtMost, 0.6, kBaseline, "edit_baseline_l1"},  // 0.092 <= 0.173
+        {TaskKind::ChangeBackground, "keep_l1", kAtMost, 0.15},                                // 0.143
         // element editing
-        {TaskKind::RemoveShape, "edit_l1", kAtMost, 0.7, kBaseline, "edit_baseline_l1"},  // 0.058 <= 0.240
-        {TaskKind::RemoveShape, "edit_l1", kAtMost, 1.0, kBaseline, "edit_fill_l1"},      // 0.058 <= 0.063
-        {TaskKind::RemoveShape, "keep_l1", kAtMost, 0.12},                                // 0.032
-        {TaskKind::AddShape, "edit_l1", kAtMost, 0.6, kBaseline, "edit_baseline_l1", kNotLearned},      // 0.326 > 0.206
-        {TaskKind::ReplaceShape, "edit_l1", kAtMost, 0.6, kBaseline, "edit_baseline_l1", kNotLearned},  // 0.241 > 0.145
+        {TaskKind::RemoveShape, "edit_l1", kAtMost, 0.7, kBaseline, "edit_baseline_l1"},  // 0.035 <= 0.240
+        {TaskKind::RemoveShape, "edit_l1", kAtMost, 1.0, kBaseline, "edit_fill_l1"},      // 0.035 <= 0.063
+        {TaskKind::RemoveShape, "keep_l1", kAtMost, 0.12},                                // 0.026
+        {TaskKind::AddShape, "edit_l1", kAtMost, 0.6, kBaseline, "edit_baseline_l1", kNotLearned},      // 0.328 > 0.206
+        {TaskKind::ReplaceShape, "edit_l1", kAtMost, 0.6, kBaseline, "edit_baseline_l1", kNotLearned},  // 0.256 > 0.145
         // repainting: the mask filled better than with the mean colour around it, the rest kept
         // (the blank do-nothing answer is beaten by any mid-toned output, so the bar is the
         // trivial fill, edit_fill_l1)
-        {TaskKind::InpaintBox, "edit_l1", kAtMost, 0.9, kBaseline, "edit_fill_l1"},       // 0.173 <= 0.189
-        {TaskKind::InpaintBox, "keep_l1", kAtMost, 0.1},                                  // 0.046
-        {TaskKind::InpaintFreeForm, "edit_l1", kAtMost, 0.9, kBaseline, "edit_fill_l1"},  // 0.087 <= 0.102
-        {TaskKind::InpaintFreeForm, "keep_l1", kAtMost, 0.1},                             // 0.042
-        {TaskKind::InpaintGuided, "edit_l1", kAtMost, 0.9, kBaseline, "edit_fill_l1"},    // 0.213 <= 0.226
-        {TaskKind::InpaintGuided, "keep_l1", kAtMost, 0.1},                               // 0.050
-        {TaskKind::Outpaint, "edit_l1", kAtMost, 0.9, kBaseline, "edit_fill_l1"},         // 0.148 <= 0.154
-        {TaskKind::Outpaint, "keep_l1", kAtMost, 0.12},                                   // 0.085
+        {TaskKind::InpaintBox, "edit_l1", kAtMost, 0.9, kBaseline, "edit_fill_l1"},       // 0.167 <= 0.189
+        {TaskKind::InpaintBox, "keep_l1", kAtMost, 0.1},                                  // 0.044
+        {TaskKind::InpaintFreeForm, "edit_l1", kAtMost, 0.9, kBaseline, "edit_fill_l1"},  // 0.089 <= 0.102
+        {TaskKind::InpaintFreeForm, "keep_l1", kAtMost, 0.1},                             // 0.041
+        {TaskKind::InpaintGuided, "edit_l1", kAtMost, 0.9, kBaseline, "edit_fill_l1"},    // 0.207 <= 0.226
+        {TaskKind::InpaintGuided, "keep_l1", kAtMost, 0.1},                               // 0.045
+        {TaskKind::Outpaint, "edit_l1", kAtMost, 0.9, kBaseline, "edit_fill_l1"},         // 0.151 <= 0.154
+        {TaskKind::Outpaint, "keep_l1", kAtMost, 0.12},                                   // 0.074
         // layer editing
         // (decoupling whitens the background and keeps the shape: a plain white answer meets the
         // first row, the input meets the second; the whole layer's L1 against chance, another
         // layer on white, was met by a plain white answer too)
-        {TaskKind::Decouple, "edit_l1", kAtMost, 0.3, kBaseline, "edit_baseline_l1"},     // 0.011 <= 0.162
-        {TaskKind::Decouple, "keep_l1", kAtMost, 0.12, kFixed, nullptr, kNotLearned},     // 0.215
+        {TaskKind::Decouple, "edit_l1", kAtMost, 0.3, kBaseline, "edit_baseline_l1"},     // 0.009 <= 0.162
+        {TaskKind::Decouple, "keep_l1", kAtMost, 0.12, kFixed, nullptr, kNotLearned},     // 0.177
         // (fusing is judged where the layer's shape lands: the whole picture's L1 against the
         // do-nothing answer's is below what the VAE's own round trip reaches)
-        {TaskKind::Fuse, "edit_l1", kAtMost, 0.6, kBaseline, "edit_baseline_l1"},         // 0.121 <= 0.200
-        {TaskKind::Fuse, "keep_l1", kAtMost, 0.12},                                       // 0.036
+        {TaskKind::Fuse, "edit_l1", kAtMost, 0.6, kBaseline, "edit_baseline_l1"},         // 0.130 <= 0.200
+        {TaskKind::Fuse, "keep_l1", kAtMost, 0.12},                                       // 0.034
         // reference generation
-        {TaskKind::Reference, "target_l1", kAtMost, 0.6, kBaseline, "baseline_l1"},       // 0.087 <= 0.146
+        {TaskKind::Reference, "target_l1", kAtMost, 0.6, kBaseline, "baseline_l1"},       // 0.062 <= 0.146
         // several turns with history
-        {TaskKind::MultiTurn, "edit_l1", kAtMost, 0.6, kBaseline, "edit_baseline_l1", kNotLearned},  // 0.148 > 0.137
+        {TaskKind::MultiTurn, "edit_l1", kAtMost, 0.6, kBaseline, "edit_baseline_l1"},  // 0.126 <= 0.137
     };
     return all;
 }
-
-// Families none of whose rows (other than keep_l1) the shipped weights meet.
-const std::set<std::string> kFamiliesWithoutAMetRow = {"multi-turn"};
 
 struct ConversationBounds {
     double editFactor;  // each edit's L1 <= factor x the do-nothing answer's
@@ -117,7 +114,7 @@ struct ConversationBounds {
     const char* keepNotLearnedYet;
     const char* finalNotLearnedYet;  // the last output closer to the last target than the first input
 };
-// Measured: edits 0.298 / 0.189 / 0.223 against 0.238 / 0.193 / 0.131, keep 0.269, final 0.170
+// Measured: edits 0.301 / 0.178 / 0.214 against 0.238 / 0.193 / 0.131, keep 0.200, final 0.160
 // against the first input's 0.181.
 constexpr ConversationBounds kConversation{0.7, 0.15, {kNotLearned, nullptr, kNotLearned}, kNotLearned, nullptr};
 
@@ -185,17 +182,12 @@ private Q_SLOTS:
 
     // Every task family has at least one expectation the shipped weights meet, other than keeping
     // what is not to change (which the do-nothing answer meets too).
-    // The shipped weights were shipped before they met a row of every family (resources/models/
-    // README.md says why); the families they miss are expected failures here, like their rows.
     void everyFamilyIsJudged() {
         std::set<std::string> judged, all;
         for (const Expectation& e : expectations())
             if (!e.notLearnedYet && std::string(e.score) != "keep_l1") judged.insert(ace::synth::taskFamilyName(e.kind));
         for (TaskKind k : ace::synth::allTaskKinds()) all.insert(ace::synth::taskFamilyName(k));
-        for (const std::string& family : all) {
-            if (kFamiliesWithoutAMetRow.count(family)) QEXPECT_FAIL("", kNotLearned, Continue);
-            QVERIFY2(judged.count(family), family.c_str());
-        }
+        for (const std::string& family : all) QVERIFY2(judged.count(family), family.c_str());
     }
 
     // Three turns, each on the previous output: every edit is there at the end, and what no turn
