@@ -481,14 +481,10 @@ QString SessionController::resultLayerName(int turnId, const QString& instructio
     return tr("Turn %1: %2").arg(turnId).arg(name);
 }
 
-void SessionController::setTurnExcluded(int turnId, bool excluded) {
-    m_chat->setExcluded(turnId, excluded);
-    updateContext();
-}
+void SessionController::setTurnExcluded(int turnId, bool excluded) { setTurnsExcluded({turnId}, excluded); }
 
 void SessionController::setTurnsExcluded(const QList<int>& turnIds, bool excluded) {
-    for (int id : turnIds)
-        if (m_chat->turn(id)) m_chat->setExcluded(id, excluded);
+    for (int id : turnIds) m_chat->setExcluded(id, excluded);  // ids no longer in the chat are skipped there
     updateContext();
 }
 

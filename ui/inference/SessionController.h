@@ -92,7 +92,7 @@ public Q_SLOTS:
     // version, made visible), or a new layer with it when that layer was deleted. One undo step.
     void useResultAsCanvas(int turnId);
     void setTurnExcluded(int turnId, bool excluded);
-    void setTurnsExcluded(const QList<int>& turnIds, bool excluded);  // turns no longer in the chat are skipped
+    void setTurnsExcluded(const QList<int>& turnIds, bool excluded);
     // Takes every finished turn out of the context (a new picture was opened: turns that edited
     // another one would steer its edits as history). The chat keeps them; each can be put back
     // with the eye button, all of them by undoing: this is an undo step of the document's stack
