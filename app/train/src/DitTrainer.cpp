@@ -92,6 +92,12 @@ void initialiseT5(T5Encoder& t5, const T5Config& c, uint64_t seed) {
     }
 }
 
+torch::Tensor drawTimesteps(int64_t n, int64_t steps, double power, torch::Generator& gen) {
+    if (power == 1.0) return torch::randint(0, steps, {n}, gen, torch::kInt64);
+    const torch::Tensor u = torch::rand({n}, gen, torch::kFloat64);
+    return (u.pow(power) * static_cast<double>(steps)).floor().clamp_max(steps - 1).to(torch::kInt64);
+}
+
 DitTrainer::DitTrainer(const TrainConfig& config, DiTACE dit, T5Encoder t5,
                        std::shared_ptr<const T5Tokenizer> tokenizer, AutoencoderKL vae, torch::Device device)
     : m_config(config),
@@ -130,7 +136,7 @@ DitTrainer::PreparedBatch DitTrainer::prepare(const std::vector<synth::LcuSample
         // The unconditional branch of inference replaces only the current (last) instruction.
         if (drop) out.texts[i].back() = "";
     }
-    out.t = torch::randint(0, m_schedule.numTimesteps(), {n}, m_gen, torch::kInt64);
+    out.t = drawTimesteps(n, m_schedule.numTimesteps(), m_config.ditTimestepPower, m_gen);
     const torch::Tensor sig = m_schedule.sigmas().index_select(0, out.t);
     const torch::Tensor ab = m_schedule.alphasBar().index_select(0, out.t);
 

@@ -36,6 +36,11 @@
 
 namespace ace::train {
 
+// n training timesteps in [0, steps): floor(steps x u^power), u uniform. Power 1 is the uniform
+// draw of the reference's training, made exactly as runs made it before the power existed (one
+// randint), so their streams hold; above 1 more of the low-noise steps.
+torch::Tensor drawTimesteps(int64_t n, int64_t steps, double power, torch::Generator& gen);
+
 class DitTrainer {
 public:
     // `vae` is frozen (its latent scale already calibrated); `dit` and `t5` train (t5 only when

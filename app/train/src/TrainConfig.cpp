@@ -220,6 +220,7 @@ std::string TrainConfig::toJson() const {
               {"vae_kl_weight", vaeKlWeight},
               {"vae_crop_size", vaeCropSize},
               {"cfg_dropout", cfgDropout},
+              {"dit_timestep_power", ditTimestepPower},
               {"train_text_encoder", trainTextEncoder},
               {"bf16", bf16},
               {"corpus_samples", corpusSamples},
@@ -274,6 +275,9 @@ TrainConfig TrainConfig::load(const std::filesystem::path& file) {
         c.vaeKlWeight = j.value("vae_kl_weight", c.vaeKlWeight);
         c.vaeCropSize = j.value("vae_crop_size", c.vaeCropSize);
         c.cfgDropout = j.value("cfg_dropout", c.cfgDropout);
+        c.ditTimestepPower = j.value("dit_timestep_power", c.ditTimestepPower);
+        if (!(c.ditTimestepPower > 0))
+            throw std::invalid_argument("dit_timestep_power must be positive, got " + std::to_string(c.ditTimestepPower));
         c.trainTextEncoder = j.value("train_text_encoder", c.trainTextEncoder);
         c.bf16 = j.value("bf16", c.bf16);
         c.corpusSamples = j.value("corpus_samples", c.corpusSamples);

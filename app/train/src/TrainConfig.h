@@ -91,6 +91,9 @@ struct TrainConfig {
     // convolutional, so crops teach it the same local statistics at a fraction of the cost.
     int vaeCropSize = 0;
     double cfgDropout = 0.1;          // share of samples trained with an empty instruction
+    // Timesteps drawn as floor(T x u^power), u uniform: 1 = uniform (the reference's training);
+    // above 1 more of the low-noise steps, where small shapes are still visible.
+    double ditTimestepPower = 1.0;
     bool trainTextEncoder = true;     // jointly with the DiT (false: frozen, embeddings cached)
     bool bf16 = false;                // autocast to bfloat16 (on by default on CUDA devices)
     uint64_t corpusSamples = 20000;   // samples whose instructions train the tokenizer

@@ -109,16 +109,20 @@ private Q_SLOTS:
         QCOMPARE(gpu.ditLatentEncoding.fromStep * gpu.dit.batchSize, cpu.ditLatentEncoding.fromStep * cpu.dit.batchSize);
     }
 
-    // A run's patch size is stored; runs written before it existed had the release's 2.
-    void configurationStoresThePatchSize() {
+    // A run's patch size and timestep power are stored; runs written before they existed had the
+    // release's patch 2 and uniform timesteps.
+    void configurationStoresThePatchSizeAndTimestepPower() {
         QTemporaryDir dir;
         const fs::path file = fs::path(dir.path().toStdString()) / "train_config.json";
         TrainConfig c = TrainConfig::preset("tiny");
         c.arch.ditPatchSize = 1;
+        c.ditTimestepPower = 2.0;
         c.save(file);
         QCOMPARE(TrainConfig::load(file).arch.ditPatchSize, int64_t(1));
+        QCOMPARE(TrainConfig::load(file).ditTimestepPower, 2.0);
         std::ofstream(file) << R"({"name": "an older run"})" << "\n";
         QCOMPARE(TrainConfig::load(file).arch.ditPatchSize, int64_t(2));
+        QCOMPARE(TrainConfig::load(file).ditTimestepPower, 1.0);
     }
 
     void badLatentEncodingNamesTheFileAndTheProblem_data() {
@@ -148,6 +152,7 @@ private Q_SLOTS:
         QTest::newRow("EMA of one") << R"("dit": {"ema_decay": 1.0})" << "ema_decay";
         QTest::newRow("negative weight decay") << R"("dit": {"weight_decay": -0.1})" << "weight_decay";
         QTest::newRow("negative save interval") << R"("vae": {"save_every": -1})" << "save_every";
+        QTest::newRow("no timestep power") << R"("dit_timestep_power": 0)" << "dit_timestep_power";
         QTest::newRow("no patch") << R"("architecture": {"dit_patch_size": 0})" << "dit_patch_size";
         QTest::newRow("patch wider than a size") << R"("architecture": {"dit_patch_size": 4}, "sizes": [[64, 48]])"
                                                  << "64x48";

@@ -283,6 +283,19 @@ private Q_SLOTS:
         QVERIFY(chanceT2i.chanceScores.at("colour_recall") < 1);
     }
 
+    // Power 1 draws the timesteps exactly as runs did before the power existed; power 2 puts
+    // P(u^2 < 1/2) = 71% of them in the low-noise half.
+    void timestepPowerFavoursLowNoise() {
+        auto a = at::make_generator<at::CPUGeneratorImpl>(7), b = at::make_generator<at::CPUGeneratorImpl>(7);
+        QVERIFY(torch::equal(drawTimesteps(64, 1000, 1.0, a), torch::randint(0, 1000, {64}, b, torch::kInt64)));
+        auto g = at::make_generator<at::CPUGeneratorImpl>(7);
+        const torch::Tensor t = drawTimesteps(20000, 1000, 2.0, g);
+        QCOMPARE(t.scalar_type(), torch::kInt64);
+        QVERIFY(t.min().item<int64_t>() >= 0 && t.max().item<int64_t>() <= 999);
+        const double lowHalf = (t < 500).to(torch::kFloat64).mean().item<double>();
+        QVERIFY2(std::abs(lowHalf - std::sqrt(0.5)) < 0.02, qPrintable(QString::number(lowHalf)));
+    }
+
     // A run with patch 1 (a token per latent pixel) trains, and the app's loader reads the patch
     // from its export's shapes and runs turns with it.
     void patchOneRunTrainsAndRunsInTheApp() {
